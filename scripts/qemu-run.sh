@@ -1,0 +1,30 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Boot the virtual AMP board for one ARCH. With a LOG, the console goes to
+# that file and QEMU is killed after TIMEOUT seconds (exit status 124);
+# without one, the console is this terminal.
+#
+# usage: qemu-run.sh ARCH KERNEL INITRD DTB MODE [LOG TIMEOUT]
+
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+arch=${1:?usage: qemu-run.sh ARCH KERNEL INITRD DTB MODE [LOG TIMEOUT]}
+kernel=${2:?}
+initrd=${3:?}
+dtb=${4:?}
+mode=${5:?}
+log=${6:-}
+timeout=${7:-600}
+
+append="console=ttyAMA0 panic=-1 oops=panic printk.devkmsg=on amp_mode=$mode"
+# shellcheck disable=SC2046
+set -- "$(amp_qemu "$arch")" $(amp_qemu_machine "$arch") -no-reboot \
+	-kernel "$kernel" -initrd "$initrd" -dtb "$dtb" -append "$append"
+
+if [ -z "$log" ]; then
+	exec "$@" -nographic
+fi
+timeout -k 10 "$timeout" "$@" -display none -monitor none \
+	-serial "file:$log" </dev/null
