@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Shared state of the rsctool commands: one firmware image or raw table
+ * file, loaded and validated by the same code the kernel runs.
+ */
+#ifndef RSCTOOL_H
+#define RSCTOOL_H
+
+#include <amp/portable.h>
+#include <amp/fw_elf.h>
+#include <amp/rsc_parse.h>
+
+/* u64 is unsigned long on 64-bit hosts; %llx wants unsigned long long. */
+#define ULL(x) ((unsigned long long)(x))
+
+/* Room for "ELF: " or "resource table: " plus a validator message. */
+#define RSCTOOL_MSG_LEN 200
+
+/**
+ * struct rsctool_image - a loaded and validated input file
+ * @path: file name as given on the command line
+ * @data: the whole file
+ * @size: its size in bytes
+ * @is_elf: the file starts with the ELF magic
+ * @elf: summary of the image when @is_elf
+ * @has_table: a resource table was found (always true for a raw file)
+ * @table_offset: file offset of the table
+ * @table_addr: device address of the table once loaded (sh_addr)
+ * @table: the table bytes, inside @data
+ * @table_size: number of bytes at @table
+ * @num: number of valid elements in @entries
+ * @entries: the parsed entries
+ */
+struct rsctool_image {
+	const char *path;
+	u8 *data;
+	size_t size;
+	bool is_elf;
+	struct fw_elf_info elf;
+	bool has_table;
+	u64 table_offset;
+	u64 table_addr;
+	const u8 *table;
+	size_t table_size;
+	u32 num;
+	struct rsc_parse_entry *entries;
+};
+
+/**
+ * rsctool_machine_name() - name of an ELF e_machine value
+ * @machine: e_machine
+ *
+ * Return: a static string, "unknown" for machines rsctool does not know.
+ */
+const char *rsctool_machine_name(u16 machine);
+
+/**
+ * rsctool_dump_text() - print a validated image's table for humans
+ * @im: the image
+ */
+void rsctool_dump_text(const struct rsctool_image *im);
+
+/**
+ * rsctool_dump_json() - print a validated image's table as one JSON object
+ * @im: the image
+ */
+void rsctool_dump_json(const struct rsctool_image *im);
+
+#endif /* RSCTOOL_H */
