@@ -19,7 +19,7 @@ mapfile -t c_files < <(git ls-files --cached --others --exclude-standard \
 	'*.c' '*.h' | grep -v '^build/' | sort)
 mapfile -t kernel_files < <(printf '%s\n' "${c_files[@]}" |
 	grep -E '^(drivers|include|kunit)/')
-mapfile -t bindings < <(git ls-files --cached --others --exclude-standard \
+mapfile -t bindings < <(git ls-files --cached --others --exclude-standard 2>/dev/null \
 	'Documentation/devicetree/bindings/*.yaml')
 
 # The 6.12 targets (arm, arm64); other series only need to build.
