@@ -39,4 +39,13 @@
 #define AMP_IMPORT_KUNIT_NS() MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING)
 #endif
 
+/* of_overlay_fdt_apply() gained a target base node in 6.6. */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 6, 0)
+#define amp_of_overlay_fdt_apply(fdt, size, ovcs_id) \
+	of_overlay_fdt_apply(fdt, size, ovcs_id, NULL)
+#else
+#define amp_of_overlay_fdt_apply(fdt, size, ovcs_id) \
+	of_overlay_fdt_apply(fdt, size, ovcs_id)
+#endif
+
 #endif /* AMP_COMPAT_H */

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-3-Clause) */
+/*
+ * The virtual AMP board as Linux and the remote firmware both see it:
+ * QEMU's virt machine, Linux on CPU0, the remote on CPU1. Only constants
+ * live here, so the header is usable from the kernel and from bare-metal
+ * firmware alike. dts/virt-amp-board.dtso describes the same layout to
+ * Linux; the two must agree.
+ */
+#ifndef AMP_VIRT_BOARD_H
+#define AMP_VIRT_BOARD_H
+
+/* GICv2 of the virt machine: distributor and CPU interface. */
+#define AMP_VIRT_GICD_BASE		0x08000000
+#define AMP_VIRT_GICC_BASE		0x08010000
+
+/* The remote processor: GIC CPU interface number and MPIDR of CPU1. */
+#define AMP_VIRT_REMOTE_CPU		1
+
+/*
+ * Remote memory: the top 16 MiB of RAM, reserved no-map for the remote.
+ *
+ *   0x7f000000  4 MiB    firmware image: code, data, bss (reset vector at
+ *                        its start), then the stack and the trace buffer
+ *                        at the end of the region
+ *   0x7f400000  1 MiB    vrings
+ *   0x7f500000  10 MiB   shared buffers (rpmsg payloads, carveouts)
+ *   0x7ff00000  1020 KiB spare: reserved, no use assigned yet (a
+ *                        separate resource table, for instance)
+ *   0x7ffff000  4 KiB    mailbox shared page
+ */
+#define AMP_VIRT_FW_BASE		0x7f000000
+#define AMP_VIRT_FW_SIZE		0x00400000
+#define AMP_VIRT_FW_STACK_SIZE		0x00010000
+#define AMP_VIRT_FW_TRACE_SIZE		0x00010000
+/* The reference firmware's trace buffer: the last 64 KiB of its region. */
+#define AMP_VIRT_FW_TRACE_BASE \
+	(AMP_VIRT_FW_BASE + AMP_VIRT_FW_SIZE - AMP_VIRT_FW_TRACE_SIZE)
+#define AMP_VIRT_VRINGS_BASE		0x7f400000
+#define AMP_VIRT_VRINGS_SIZE		0x00100000
+#define AMP_VIRT_BUFFERS_BASE		0x7f500000
+#define AMP_VIRT_BUFFERS_SIZE		0x00a00000
+#define AMP_VIRT_MBOX_SHM_BASE		0x7ffff000
+#define AMP_VIRT_MBOX_SHM_SIZE		0x00001000
+
+/*
+ * Mailbox doorbells. Linux rings the remote with SGI AMP_VIRT_MBOX_SGI
+ * (8..15: Linux keeps 0..7 for its IPIs); the remote rings Linux by
+ * pending SPI AMP_VIRT_MBOX_SPI, i.e. GIC interrupt id 32 + 250.
+ */
+#define AMP_VIRT_MBOX_SGI		8
+#define AMP_VIRT_MBOX_SPI		250
+
+/*
+ * Mailbox shared page: one slot per channel and direction, each slot a
+ * little-endian 32-bit status word followed by a 32-bit payload word.
+ *
+ * A sender waits for the slot's status to read 0, writes the payload,
+ * then status = 1, then rings the other side. The receiver reads the
+ * payload, then writes status = 0 (the acknowledgment), then rings the
+ * sender back so that it learns the slot is free again: the remote raises
+ * the SPI after acknowledging Linux's messages, Linux needs no doorbell
+ * for its acknowledgments since the remote polls before sending.
+ */
+#define AMP_VMBOX_CHANNELS		16
+#define AMP_VMBOX_H2R			0x000	/* host to remote slots */
+#define AMP_VMBOX_R2H			0x100	/* remote to host slots */
+#define AMP_VMBOX_SLOT_SIZE		8
+#define AMP_VMBOX_STATUS(dir, ch)	((dir) + AMP_VMBOX_SLOT_SIZE * (ch))
+#define AMP_VMBOX_DATA(dir, ch)		(AMP_VMBOX_STATUS(dir, ch) + 4)
+#define AMP_VMBOX_SHM_MIN_SIZE		0x200
+
+/*
+ * Channel assignment by convention (stm32-style names): the kicks of the
+ * two rpmsg vrings, a shutdown request the remote acknowledges before it
+ * powers itself off, and a detach request. The other channels are free.
+ */
+#define AMP_VMBOX_CH_VQ0		0
+#define AMP_VMBOX_CH_VQ1		1
+#define AMP_VMBOX_CH_SHUTDOWN		2
+#define AMP_VMBOX_CH_DETACH		3
+
+#endif /* AMP_VIRT_BOARD_H */
