@@ -7,8 +7,10 @@
 #ifndef AMP_COMPAT_H
 #define AMP_COMPAT_H
 
+#include <linux/errno.h>
 #include <linux/types.h>
 #include <linux/version.h>
+#include <linux/virtio_config.h>
 
 /* <asm/unaligned.h> became <linux/unaligned.h> in 6.12. */
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
@@ -37,6 +39,93 @@
 #define AMP_IMPORT_KUNIT_NS() MODULE_IMPORT_NS("EXPORTED_FOR_KUNIT_TESTING")
 #else
 #define AMP_IMPORT_KUNIT_NS() MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING)
+#endif
+
+/*
+ * virtio_config_ops.find_vqs took three arrays (callbacks, names, ctx)
+ * until 6.11 and an array of struct virtqueue_info since. A transport
+ * declares its find_vqs as
+ *	int f(struct virtio_device *vdev, unsigned int nvqs,
+ *	      struct virtqueue *vqs[], AMP_FIND_VQS_PARAMS,
+ *	      struct irq_affinity *desc)
+ * and reads queue @i's name, callback and ctx with AMP_FIND_VQS_INFO(i),
+ * a struct amp_vq_info. A virtio driver (or test) finds up to
+ * %AMP_FIND_VQS_MAX queues described by struct amp_vq_info with
+ * amp_virtio_find_vqs().
+ */
+#define AMP_FIND_VQS_MAX 8
+
+struct amp_vq_info {
+	const char *name;
+	vq_callback_t *callback;
+	bool ctx;
+};
+
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 11, 0)
+#define AMP_FIND_VQS_PARAMS struct virtqueue_info vqs_info[]
+#define AMP_FIND_VQS_INFO(i) amp_vq_info_get(vqs_info, i)
+
+static inline struct amp_vq_info
+amp_vq_info_get(const struct virtqueue_info *info, unsigned int i)
+{
+	return (struct amp_vq_info){
+		.name = info[i].name,
+		.callback = info[i].callback,
+		.ctx = info[i].ctx,
+	};
+}
+
+static inline int amp_virtio_find_vqs(struct virtio_device *vdev,
+				      unsigned int nvqs,
+				      struct virtqueue *vqs[],
+				      const struct amp_vq_info *info)
+{
+	struct virtqueue_info vi[AMP_FIND_VQS_MAX] = {};
+	unsigned int i;
+
+	if (nvqs > AMP_FIND_VQS_MAX)
+		return -EINVAL;
+	for (i = 0; i < nvqs; i++) {
+		vi[i].name = info[i].name;
+		vi[i].callback = info[i].callback;
+		vi[i].ctx = info[i].ctx;
+	}
+	return virtio_find_vqs(vdev, nvqs, vqs, vi, NULL);
+}
+#else
+#define AMP_FIND_VQS_PARAMS						\
+	vq_callback_t *callbacks[], const char * const names[],	\
+	const bool *ctx
+#define AMP_FIND_VQS_INFO(i) amp_vq_info_get(callbacks, names, ctx, i)
+
+static inline struct amp_vq_info
+amp_vq_info_get(vq_callback_t *callbacks[], const char * const names[],
+		const bool *ctx, unsigned int i)
+{
+	return (struct amp_vq_info){
+		.name = names[i],
+		.callback = callbacks[i],
+		.ctx = ctx ? ctx[i] : false,
+	};
+}
+
+static inline int amp_virtio_find_vqs(struct virtio_device *vdev,
+				      unsigned int nvqs,
+				      struct virtqueue *vqs[],
+				      const struct amp_vq_info *info)
+{
+	vq_callback_t *callbacks[AMP_FIND_VQS_MAX] = {};
+	const char *names[AMP_FIND_VQS_MAX] = {};
+	unsigned int i;
+
+	if (nvqs > AMP_FIND_VQS_MAX)
+		return -EINVAL;
+	for (i = 0; i < nvqs; i++) {
+		callbacks[i] = info[i].callback;
+		names[i] = info[i].name;
+	}
+	return virtio_find_vqs(vdev, nvqs, vqs, callbacks, names, NULL);
+}
 #endif
 
 /* of_overlay_fdt_apply() gained a target base node in 6.6. */

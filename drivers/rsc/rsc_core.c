@@ -1,0 +1,552 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Resource table handler: the exported API, the cached table and the
+ * subdevice hooks the remoteproc core calls.
+ *
+ * Phases, and why they sit where they do:
+ * - amp_rsc_load() runs from parse_fw, before the ELF loader: carveouts are
+ *   allocated and registered there, so rproc_da_to_va() finds them when the
+ *   loader copies segments into them.
+ * - prepare runs after the loader and before ops->start: the validated
+ *   snapshot is copied over the loaded table (so the remote reads exactly
+ *   what was checked), then carveout and vring addresses and notify ids are
+ *   written into it, traces appear in debugfs and vendor entries are
+ *   handed to the platform.
+ * - start runs after ops->start: virtio devices are registered; the remote
+ *   polls the status byte for DRIVER_OK.
+ * - stop and unprepare undo start and prepare. Carveouts stay registered
+ *   until the core's resource cleanup (shutdown) releases them: crash
+ *   recovery dumps them after unprepare and restarts in them.
+ */
+
+#include <linux/device.h>
+#include <linux/err.h>
+#include <linux/io.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/remoteproc.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include <amp/compat.h>
+#include <amp/rsc.h>
+#include <amp/rsc_parse.h>
+
+#include "rsc_priv.h"
+
+static bool amp_rsc_table_range_ok(struct amp_rsc *rsc, u32 off, size_t len)
+{
+	size_t end;
+
+	if (!rsc->table)
+		return false;
+	if (check_add_overflow((size_t)off, len, &end) || end > rsc->size)
+		return false;
+	return true;
+}
+
+void amp_rsc_table_read(struct amp_rsc *rsc, u32 off, void *buf, size_t len)
+{
+	if (!amp_rsc_table_range_ok(rsc, off, len)) {
+		memset(buf, 0, len);
+		return;
+	}
+	if (rsc->table_iomem)
+		memcpy_fromio(buf, (void __iomem __force *)rsc->table + off,
+			      len);
+	else
+		memcpy(buf, rsc->table + off, len);
+}
+EXPORT_SYMBOL_IF_KUNIT(amp_rsc_table_read);
+
+/*
+ * Writes are dropped once the table is frozen: after stop the remote is
+ * either halted or keeps running detached and owns the table.
+ */
+void amp_rsc_table_write(struct amp_rsc *rsc, u32 off, const void *buf,
+			 size_t len)
+{
+	if (rsc->frozen || !amp_rsc_table_range_ok(rsc, off, len))
+		return;
+	if (rsc->table_iomem)
+		memcpy_toio((void __iomem __force *)rsc->table + off, buf, len);
+	else
+		memcpy(rsc->table + off, buf, len);
+}
+EXPORT_SYMBOL_IF_KUNIT(amp_rsc_table_write);
+
+void amp_rsc_table_write32(struct amp_rsc *rsc, u32 off, u32 val)
+{
+	__le32 le = cpu_to_le32(val);
+
+	amp_rsc_table_write(rsc, off, &le, sizeof(le));
+}
+EXPORT_SYMBOL_IF_KUNIT(amp_rsc_table_write32);
+
+u8 amp_rsc_table_read8(struct amp_rsc *rsc, u32 off)
+{
+	u8 val;
+
+	amp_rsc_table_read(rsc, off, &val, 1);
+	return val;
+}
+
+void amp_rsc_table_write8(struct amp_rsc *rsc, u32 off, u8 val)
+{
+	amp_rsc_table_write(rsc, off, &val, 1);
+}
+
+/* The entry's body in the table the remote reads, or in the snapshot. */
+void *amp_rsc_table_body(struct amp_rsc *rsc, const struct rsc_parse_entry *e)
+{
+	if (rsc->table && !rsc->table_iomem)
+		return rsc->table + e->body_offset;
+	return rsc->snap + e->body_offset;
+}
+
+static void amp_rsc_free_state(struct amp_rsc *rsc)
+{
+	u32 i;
+
+	for (i = 0; i < rsc->num_carveouts; i++)
+		rsc_mem_carveout_release(rsc, &rsc->carveouts[i]);
+	kfree(rsc->carveouts);
+	kfree(rsc->traces);
+	kfree(rsc->vdevs);
+	kfree(rsc->entries);
+	kfree(rsc->snap);
+	rsc->carveouts = NULL;
+	rsc->traces = NULL;
+	rsc->vdevs = NULL;
+	rsc->entries = NULL;
+	rsc->snap = NULL;
+	rsc->num_carveouts = 0;
+	rsc->num_traces = 0;
+	rsc->num_vdevs = 0;
+	rsc->num = 0;
+	rsc->size = 0;
+	rsc->attach_table = NULL;
+	rsc->mode = AMP_RSC_MODE_NONE;
+}
+
+/* Drops the cached table and releases its carveouts. */
+void amp_rsc_release(struct amp_rsc *rsc)
+{
+	amp_rsc_free_state(rsc);
+}
+EXPORT_SYMBOL_IF_KUNIT(amp_rsc_release);
+
+static u32 amp_rsc_count(struct amp_rsc *rsc, enum rsc_parse_kind kind)
+{
+	u32 i, n = 0;
+
+	for (i = 0; i < rsc->num; i++)
+		n += rsc->entries[i].kind == kind;
+	return n;
+}
+
+/* Sets up the per-kind state arrays from the parsed entries. */
+static int amp_rsc_build(struct amp_rsc *rsc)
+{
+	u32 i, c = 0, t = 0, v = 0;
+
+	rsc->num_carveouts = amp_rsc_count(rsc, RSC_PARSE_KIND_CARVEOUT);
+	rsc->num_traces = amp_rsc_count(rsc, RSC_PARSE_KIND_TRACE);
+	rsc->num_vdevs = amp_rsc_count(rsc, RSC_PARSE_KIND_VDEV);
+	rsc->carveouts = kcalloc(rsc->num_carveouts, sizeof(*rsc->carveouts),
+				 GFP_KERNEL);
+	rsc->traces = kcalloc(rsc->num_traces, sizeof(*rsc->traces),
+			      GFP_KERNEL);
+	rsc->vdevs = kcalloc(rsc->num_vdevs, sizeof(*rsc->vdevs), GFP_KERNEL);
+	if ((rsc->num_carveouts && !rsc->carveouts) ||
+	    (rsc->num_traces && !rsc->traces) ||
+	    (rsc->num_vdevs && !rsc->vdevs))
+		return -ENOMEM;
+
+	for (i = 0; i < rsc->num; i++) {
+		const struct rsc_parse_entry *e = &rsc->entries[i];
+
+		switch (e->kind) {
+		case RSC_PARSE_KIND_CARVEOUT:
+			rsc->carveouts[c].rsc = rsc;
+			rsc->carveouts[c++].e = e;
+			break;
+		case RSC_PARSE_KIND_TRACE:
+			rsc->traces[t].rsc = rsc;
+			rsc->traces[t].index = t;
+			rsc->traces[t++].e = e;
+			break;
+		case RSC_PARSE_KIND_VDEV:
+			rsc->vdevs[v].rsc = rsc;
+			rsc->vdevs[v].index = v;
+			rsc->vdevs[v++].e = e;
+			break;
+		default:
+			break;
+		}
+	}
+	return 0;
+}
+
+/* What load and attach share: snapshot, parse, policy, carveouts. */
+static int amp_rsc_take(struct amp_rsc *rsc, enum amp_rsc_mode mode,
+			const void *table, size_t size, bool is_iomem)
+{
+	struct rsc_parse_error perr;
+	u32 num, i;
+	int ret;
+
+	if (rsc->prepared)
+		return -EBUSY;
+	amp_rsc_free_state(rsc);
+
+	if (!table || !size) {
+		dev_err(rsc->dev, "resource table: none given\n");
+		return -EINVAL;
+	}
+	rsc->snap = kmalloc(size, GFP_KERNEL);
+	if (!rsc->snap)
+		return -ENOMEM;
+	/* One copy, parsed and used from then on: the remote cannot race. */
+	if (is_iomem)
+		memcpy_fromio(rsc->snap, (const void __iomem __force *)table,
+			      size);
+	else
+		memcpy(rsc->snap, table, size);
+	rsc->size = size;
+
+	ret = rsc_parse_header(rsc->snap, size, &num, &perr);
+	if (ret)
+		goto bad;
+	rsc->entries = kcalloc(num, sizeof(*rsc->entries), GFP_KERNEL);
+	if (num && !rsc->entries) {
+		ret = -ENOMEM;
+		goto fail;
+	}
+	ret = rsc_parse_table(rsc->snap, size, rsc->entries, num, &perr);
+	if (ret < 0)
+		goto bad;
+	rsc->num = ret;
+	rsc->mode = mode;
+
+	ret = amp_rsc_build(rsc);
+	if (ret)
+		goto fail;
+
+	if (rsc->num_vdevs && !rsc->ops->kick) {
+		dev_err(rsc->dev, "resource table: has a vdev but the platform has no kick callback\n");
+		ret = -EINVAL;
+		goto fail;
+	}
+
+	for (i = 0; i < rsc->num; i++) {
+		if (rsc->entries[i].kind != RSC_PARSE_KIND_DEVMEM)
+			continue;
+		ret = rsc_mem_check_devmem(rsc, &rsc->entries[i]);
+		if (ret)
+			goto fail;
+	}
+	for (i = 0; i < rsc->num_carveouts; i++) {
+		ret = rsc_mem_carveout_setup(rsc, &rsc->carveouts[i]);
+		if (ret)
+			goto fail;
+	}
+	return 0;
+
+bad:
+	dev_err(rsc->dev, "resource table: %s\n", perr.msg);
+fail:
+	amp_rsc_free_state(rsc);
+	return ret;
+}
+
+int amp_rsc_load(struct amp_rsc *rsc, const void *table, size_t size, u64 da)
+{
+	int ret;
+
+	ret = amp_rsc_take(rsc, AMP_RSC_MODE_LOAD, table, size, false);
+	if (ret)
+		return ret;
+	rsc->table_da = da;
+	return 0;
+}
+EXPORT_SYMBOL_GPL(amp_rsc_load);
+
+int amp_rsc_attach(struct amp_rsc *rsc, void *table, size_t size,
+		   bool is_iomem)
+{
+	int ret;
+
+	ret = amp_rsc_take(rsc, AMP_RSC_MODE_ATTACH, table, size, is_iomem);
+	if (ret)
+		return ret;
+	rsc->attach_table = table;
+	rsc->attach_iomem = is_iomem;
+	return 0;
+}
+EXPORT_SYMBOL_GPL(amp_rsc_attach);
+
+/* Finds the table the remote reads. */
+static int amp_rsc_locate(struct amp_rsc *rsc)
+{
+	bool iomem = false;
+	void *va;
+
+	if (rsc->mode == AMP_RSC_MODE_ATTACH) {
+		rsc->table = rsc->attach_table;
+		rsc->table_iomem = rsc->attach_iomem;
+		return 0;
+	}
+
+	va = rproc_da_to_va(rsc->rproc, rsc->table_da, rsc->size, &iomem);
+	if (!va) {
+		dev_err(rsc->dev, "resource table: da 0x%llx + 0x%zx is not in the remote's memory\n",
+			(unsigned long long)rsc->table_da, rsc->size);
+		return -EINVAL;
+	}
+	rsc->table = va;
+	rsc->table_iomem = iomem;
+	/* The remote must read the bytes that were validated. */
+	if (iomem)
+		memcpy_toio((void __iomem __force *)va, rsc->snap, rsc->size);
+	else
+		memcpy(va, rsc->snap, rsc->size);
+	return 0;
+}
+
+static int amp_rsc_vendor(struct amp_rsc *rsc, const struct rsc_parse_entry *e)
+{
+	int ret;
+
+	if (!rsc->ops->handle_vendor) {
+		dev_dbg(rsc->dev, "resource table: entry %u (vendor type %u) ignored\n",
+			e->index, e->type);
+		return 0;
+	}
+	ret = rsc->ops->handle_vendor(rsc->rproc, e,
+				      amp_rsc_table_body(rsc, e),
+				      (size_t)e->body_len);
+	if (ret)
+		dev_err(rsc->dev, "resource table: entry %u (vendor type %u) refused by the platform: %d\n",
+			e->index, e->type, ret);
+	return ret;
+}
+
+static void amp_rsc_undo_prepare(struct amp_rsc *rsc)
+{
+	u32 i;
+
+	for (i = 0; i < rsc->num_traces; i++)
+		rsc_trace_remove(&rsc->traces[i]);
+	for (i = 0; i < rsc->num_vdevs; i++)
+		rsc_vring_release(&rsc->vdevs[i]);
+	rsc->table = NULL;
+	rsc->table_iomem = false;
+	rsc->prepared = false;
+}
+
+int amp_rsc_prepare(struct amp_rsc *rsc)
+{
+	u32 i;
+	int ret;
+
+	if (rsc->mode == AMP_RSC_MODE_NONE)
+		return 0;
+	rsc->frozen = false;
+	ret = amp_rsc_locate(rsc);
+	if (ret)
+		return ret;
+
+	for (i = 0; i < rsc->num_carveouts; i++) {
+		ret = rsc_mem_carveout_write_back(rsc, &rsc->carveouts[i]);
+		if (ret)
+			goto fail;
+	}
+	for (i = 0; i < rsc->num_vdevs; i++) {
+		ret = rsc_vring_place(&rsc->vdevs[i]);
+		if (ret)
+			goto fail;
+	}
+	for (i = 0; i < rsc->num; i++) {
+		const struct rsc_parse_entry *e = &rsc->entries[i];
+
+		if (e->kind == RSC_PARSE_KIND_VENDOR) {
+			ret = amp_rsc_vendor(rsc, e);
+			if (ret)
+				goto fail;
+		} else if (e->kind == RSC_PARSE_KIND_UNKNOWN) {
+			dev_dbg(rsc->dev, "resource table: entry %u (type %u) unknown, ignored\n",
+				e->index, e->type);
+		}
+	}
+	for (i = 0; i < rsc->num_traces; i++)
+		rsc_trace_add(&rsc->traces[i]);
+	rsc->prepared = true;
+	return 0;
+
+fail:
+	amp_rsc_undo_prepare(rsc);
+	return ret;
+}
+EXPORT_SYMBOL_IF_KUNIT(amp_rsc_prepare);
+
+int amp_rsc_start(struct amp_rsc *rsc)
+{
+	u32 i;
+	int ret;
+
+	if (!rsc->prepared)
+		return 0;
+	for (i = 0; i < rsc->num_vdevs; i++) {
+		ret = rsc_virtio_add(&rsc->vdevs[i]);
+		if (ret)
+			goto fail;
+	}
+	return 0;
+
+fail:
+	while (i--)
+		rsc_virtio_remove(&rsc->vdevs[i]);
+	return ret;
+}
+EXPORT_SYMBOL_IF_KUNIT(amp_rsc_start);
+
+void amp_rsc_stop(struct amp_rsc *rsc, bool crashed)
+{
+	u32 i = rsc->num_vdevs;
+
+	/*
+	 * The virtio core resets the device while it goes away; a halted
+	 * remote does not care and a detached one must keep what it has.
+	 */
+	rsc->frozen = true;
+	while (i--)
+		rsc_virtio_remove(&rsc->vdevs[i]);
+}
+EXPORT_SYMBOL_IF_KUNIT(amp_rsc_stop);
+
+void amp_rsc_unprepare(struct amp_rsc *rsc)
+{
+	amp_rsc_undo_prepare(rsc);
+}
+EXPORT_SYMBOL_IF_KUNIT(amp_rsc_unprepare);
+
+static int amp_rsc_subdev_prepare(struct rproc_subdev *subdev)
+{
+	return amp_rsc_prepare(container_of(subdev, struct amp_rsc, subdev));
+}
+
+static int amp_rsc_subdev_start(struct rproc_subdev *subdev)
+{
+	return amp_rsc_start(container_of(subdev, struct amp_rsc, subdev));
+}
+
+static void amp_rsc_subdev_stop(struct rproc_subdev *subdev, bool crashed)
+{
+	amp_rsc_stop(container_of(subdev, struct amp_rsc, subdev), crashed);
+}
+
+static void amp_rsc_subdev_unprepare(struct rproc_subdev *subdev)
+{
+	amp_rsc_unprepare(container_of(subdev, struct amp_rsc, subdev));
+}
+
+void amp_rsc_notify(struct amp_rsc *rsc, u32 notifyid)
+{
+	rsc_virtio_notify(rsc, notifyid);
+}
+EXPORT_SYMBOL_GPL(amp_rsc_notify);
+
+struct amp_rsc *amp_rsc_create(struct rproc *rproc,
+			       const struct amp_rsc_ops *ops,
+			       const struct amp_rsc_region *regions,
+			       unsigned int num_regions)
+{
+	struct amp_rsc *rsc;
+	unsigned int i;
+
+	if (!rproc || !ops || (num_regions && !regions))
+		return ERR_PTR(-EINVAL);
+
+	rsc = kzalloc(sizeof(*rsc), GFP_KERNEL);
+	if (!rsc)
+		return ERR_PTR(-ENOMEM);
+	rsc->rproc = rproc;
+	rsc->dev = rproc->dev.parent;
+	rsc->ops = ops;
+	mutex_init(&rsc->lock);
+
+	rsc->regions = kcalloc(num_regions, sizeof(*rsc->regions), GFP_KERNEL);
+	if (num_regions && !rsc->regions)
+		goto nomem;
+	for (i = 0; i < num_regions; i++) {
+		rsc->regions[i].r = regions[i];
+		rsc->regions[i].va = regions[i].va;
+		rsc->regions[i].r.name = kstrdup(regions[i].name ?: "",
+						 GFP_KERNEL);
+		if (!rsc->regions[i].r.name)
+			goto nomem;
+		rsc->num_regions = i + 1;
+	}
+
+	rsc->subdev.prepare = amp_rsc_subdev_prepare;
+	rsc->subdev.start = amp_rsc_subdev_start;
+	rsc->subdev.stop = amp_rsc_subdev_stop;
+	rsc->subdev.unprepare = amp_rsc_subdev_unprepare;
+	rproc_add_subdev(rproc, &rsc->subdev);
+	return rsc;
+
+nomem:
+	for (i = 0; i < rsc->num_regions; i++)
+		kfree(rsc->regions[i].r.name);
+	kfree(rsc->regions);
+	mutex_destroy(&rsc->lock);
+	kfree(rsc);
+	return ERR_PTR(-ENOMEM);
+}
+EXPORT_SYMBOL_GPL(amp_rsc_create);
+
+void amp_rsc_destroy(struct amp_rsc *rsc)
+{
+	unsigned int i;
+
+	if (!rsc)
+		return;
+	rproc_remove_subdev(rsc->rproc, &rsc->subdev);
+	/* Only reached by a caller that skipped the core's stop sequence. */
+	if (rsc->prepared) {
+		amp_rsc_stop(rsc, false);
+		amp_rsc_unprepare(rsc);
+	}
+	amp_rsc_free_state(rsc);
+	rsc_mem_unmap_regions(rsc);
+	for (i = 0; i < rsc->num_regions; i++)
+		kfree(rsc->regions[i].r.name);
+	kfree(rsc->regions);
+	mutex_destroy(&rsc->lock);
+	kfree(rsc);
+}
+EXPORT_SYMBOL_GPL(amp_rsc_destroy);
+
+static void amp_rsc_devm_destroy(void *rsc)
+{
+	amp_rsc_destroy(rsc);
+}
+
+struct amp_rsc *devm_amp_rsc_create(struct device *dev, struct rproc *rproc,
+				    const struct amp_rsc_ops *ops,
+				    const struct amp_rsc_region *regions,
+				    unsigned int num_regions)
+{
+	struct amp_rsc *rsc;
+	int ret;
+
+	rsc = amp_rsc_create(rproc, ops, regions, num_regions);
+	if (IS_ERR(rsc))
+		return rsc;
+	ret = devm_add_action_or_reset(dev, amp_rsc_devm_destroy, rsc);
+	if (ret)
+		return ERR_PTR(ret);
+	return rsc;
+}
+EXPORT_SYMBOL_GPL(devm_amp_rsc_create);

@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Internals of the resource table handler, shared by its files and the
+ * KUnit suites.
+ */
+#ifndef AMP_RSC_PRIV_H
+#define AMP_RSC_PRIV_H
+
+#include <linux/mutex.h>
+#include <linux/remoteproc.h>
+#include <linux/types.h>
+
+#include <amp/rsc.h>
+#include <amp/rsc_parse.h>
+
+struct amp_rsc;
+struct dentry;
+struct virtqueue;
+struct virtio_device;
+
+/**
+ * enum amp_rsc_mode - where the cached table came from
+ * @AMP_RSC_MODE_NONE: no table
+ * @AMP_RSC_MODE_LOAD: a firmware image, through amp_rsc_load()
+ * @AMP_RSC_MODE_ATTACH: a running remote, through amp_rsc_attach()
+ */
+enum amp_rsc_mode {
+	AMP_RSC_MODE_NONE,
+	AMP_RSC_MODE_LOAD,
+	AMP_RSC_MODE_ATTACH,
+};
+
+/**
+ * struct rsc_region - a platform region with its mapping
+ * @r: the platform's description, name duplicated
+ * @va: CPU mapping, NULL until mapped or when never mapped
+ * @mapped: @va comes from memremap() here and is unmapped on destroy
+ */
+struct rsc_region {
+	struct amp_rsc_region r;
+	void *va;
+	bool mapped;
+};
+
+/**
+ * struct rsc_carveout - state of one carveout entry
+ * @rsc: the handler
+ * @e: the parsed entry
+ * @mem: the entry registered with the core; NULL when not registered
+ * @va: CPU address of the memory
+ * @pa: physical (DMA) address of the memory
+ * @da: device address of the memory
+ * @len: length in bytes
+ * @dma: @va was allocated with dma_alloc_coherent()
+ * @mapped: @va was mapped with memremap()
+ */
+struct rsc_carveout {
+	struct amp_rsc *rsc;
+	const struct rsc_parse_entry *e;
+	struct rproc_mem_entry *mem;
+	void *va;
+	dma_addr_t pa;
+	u64 da;
+	size_t len;
+	bool dma;
+	bool mapped;
+};
+
+/**
+ * struct rsc_trace - state of one trace entry
+ * @rsc: the handler
+ * @e: the parsed entry
+ * @index: N of the debugfs file traceN
+ * @file: the debugfs file, NULL when none
+ */
+struct rsc_trace {
+	struct amp_rsc *rsc;
+	const struct rsc_parse_entry *e;
+	u32 index;
+	struct dentry *file;
+};
+
+struct rsc_vdev;
+
+/**
+ * struct rsc_vring - placement and queue of one vring
+ * @rv: the vdev
+ * @index: position in the vdev entry
+ * @num: descriptors
+ * @align: used ring alignment
+ * @notifyid: notify id in use: assigned by the host and written back when
+ *	loading, the table's when attaching
+ * @da: device address in use
+ * @pa: physical address
+ * @va: CPU address
+ * @size: bytes the ring occupies
+ * @dma: @va was allocated with dma_alloc_coherent() of @size bytes
+ * @vq: the virtqueue on it, NULL when none; guarded by amp_rsc.lock
+ */
+struct rsc_vring {
+	struct rsc_vdev *rv;
+	u32 index;
+	u32 num;
+	u32 align;
+	u32 notifyid;
+	u64 da;
+	dma_addr_t pa;
+	void *va;
+	size_t size;
+	bool dma;
+	struct virtqueue *vq;
+};
+
+/**
+ * struct rsc_vdev - state of one vdev entry
+ * @rsc: the handler
+ * @e: the parsed entry
+ * @index: N in the names vdev<N>...
+ * @vring: the vrings
+ * @placed: vrings are placed (between prepare and unprepare)
+ * @parent: parent device of the virtio device, NULL when none
+ * @vdev: the registered virtio device, NULL when none
+ * @status: status as last written by the virtio core
+ */
+struct rsc_vdev {
+	struct amp_rsc *rsc;
+	const struct rsc_parse_entry *e;
+	u32 index;
+	struct rsc_vring vring[AMP_RSC_MAX_VRINGS];
+	bool placed;
+	struct device *parent;
+	struct virtio_device *vdev;
+	u8 status;
+};
+
+/**
+ * struct amp_rsc - a resource handler
+ * @rproc: the remote processor
+ * @dev: the rproc's parent device: messages, DMA
+ * @ops: platform callbacks
+ * @subdev: hooks into the core's start and stop sequences
+ * @regions: the platform's regions
+ * @num_regions: elements in @regions
+ * @mode: where the table came from
+ * @snap: snapshot of the table, what @entries were parsed from
+ * @size: length of @snap
+ * @table_da: device address of the loaded table (load mode)
+ * @attach_table: the table in device memory (attach mode)
+ * @attach_iomem: @attach_table is I/O memory
+ * @entries: the parsed entries
+ * @num: elements in @entries
+ * @carveouts: carveout states, @num_carveouts of them
+ * @num_carveouts: carveout entries
+ * @traces: trace states, @num_traces of them
+ * @num_traces: trace entries
+ * @vdevs: vdev states, @num_vdevs of them
+ * @num_vdevs: vdev entries
+ * @table: the table the remote reads, between prepare and unprepare
+ * @table_iomem: @table is I/O memory
+ * @frozen: no more writes into @table: the remote is stopped or keeps
+ *	running detached and owns the table
+ * @prepared: prepare succeeded and unprepare has not run
+ * @lock: guards the vrings' virtqueue pointers against amp_rsc_notify()
+ */
+struct amp_rsc {
+	struct rproc *rproc;
+	struct device *dev;
+	const struct amp_rsc_ops *ops;
+	struct rproc_subdev subdev;
+	struct rsc_region *regions;
+	unsigned int num_regions;
+
+	enum amp_rsc_mode mode;
+	u8 *snap;
+	size_t size;
+	u64 table_da;
+	void *attach_table;
+	bool attach_iomem;
+	struct rsc_parse_entry *entries;
+	u32 num;
+	struct rsc_carveout *carveouts;
+	u32 num_carveouts;
+	struct rsc_trace *traces;
+	u32 num_traces;
+	struct rsc_vdev *vdevs;
+	u32 num_vdevs;
+
+	void *table;
+	bool table_iomem;
+	bool frozen;
+	bool prepared;
+	struct mutex lock; /* vq pointers vs amp_rsc_notify() */
+};
+
+/* rsc_core.c: table access, subdevice hooks */
+void amp_rsc_table_read(struct amp_rsc *rsc, u32 off, void *buf, size_t len);
+void amp_rsc_table_write(struct amp_rsc *rsc, u32 off, const void *buf,
+			 size_t len);
+void amp_rsc_table_write32(struct amp_rsc *rsc, u32 off, u32 val);
+u8 amp_rsc_table_read8(struct amp_rsc *rsc, u32 off);
+void amp_rsc_table_write8(struct amp_rsc *rsc, u32 off, u8 val);
+void *amp_rsc_table_body(struct amp_rsc *rsc, const struct rsc_parse_entry *e);
+int amp_rsc_prepare(struct amp_rsc *rsc);
+int amp_rsc_start(struct amp_rsc *rsc);
+void amp_rsc_stop(struct amp_rsc *rsc, bool crashed);
+void amp_rsc_unprepare(struct amp_rsc *rsc);
+void amp_rsc_release(struct amp_rsc *rsc);
+
+/* rsc_mem.c: regions, carveouts, devmem */
+struct rsc_region *rsc_mem_region_by_name(struct amp_rsc *rsc,
+					  const char *name);
+void *rsc_mem_region_va(struct amp_rsc *rsc, struct rsc_region *reg);
+void rsc_mem_unmap_regions(struct amp_rsc *rsc);
+int rsc_mem_translate(struct amp_rsc *rsc, u64 da, size_t len, void **va,
+		      dma_addr_t *pa);
+int rsc_mem_check_devmem(struct amp_rsc *rsc, const struct rsc_parse_entry *e);
+int rsc_mem_carveout_setup(struct amp_rsc *rsc, struct rsc_carveout *co);
+void rsc_mem_carveout_release(struct amp_rsc *rsc, struct rsc_carveout *co);
+int rsc_mem_carveout_write_back(struct amp_rsc *rsc, struct rsc_carveout *co);
+
+/* rsc_trace.c: trace buffers in debugfs */
+ssize_t rsc_trace_copy(struct rsc_trace *tr, char *buf, size_t len);
+void rsc_trace_add(struct rsc_trace *tr);
+void rsc_trace_remove(struct rsc_trace *tr);
+
+/* rsc_vring.c: notify ids and vring placement */
+u64 rsc_vring_bytes(u32 num, u32 align);
+int rsc_vring_place(struct rsc_vdev *rv);
+void rsc_vring_release(struct rsc_vdev *rv);
+
+/* rsc_virtio.c: the virtio transport */
+int rsc_virtio_add(struct rsc_vdev *rv);
+void rsc_virtio_remove(struct rsc_vdev *rv);
+void rsc_virtio_notify(struct amp_rsc *rsc, u32 notifyid);
+struct rsc_vdev *rsc_virtio_to_rvdev(struct virtio_device *vdev);
+
+#endif /* AMP_RSC_PRIV_H */

@@ -1,0 +1,457 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * KUnit suite for the virtio transport of amp_rsc: features, config space,
+ * status, virtqueues on the written-back vrings, kicks and notifications,
+ * the kernel's rpmsg driver binding to a vdev, and attaching to a running
+ * remote.
+ *
+ * Most cases register a vdev of an id no driver claims and drive the
+ * transport through the virtio core's helpers, playing the remote by
+ * writing the used rings in "device memory" themselves.
+ */
+
+#include <kunit/test.h>
+#include <linux/module.h>
+#include <linux/remoteproc.h>
+#include <linux/scatterlist.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/virtio.h>
+#include <linux/virtio_config.h>
+#include <linux/virtio_ring.h>
+
+#include <amp/compat.h>
+#include <amp/rsc.h>
+#include <amp/rsc_table.h>
+
+#include "../drivers/rsc/rsc_priv.h"
+#include "amp_rsc_kunit.h"
+
+/* A virtio device id no driver in the test kernel claims. */
+#define RV_ID_NONE 0xabcdU
+#define RV_REGION_DA 0x30000000U
+#define RV_REGION_SIZE 0x4000U
+#define RV_CONFIG_LEN 8U
+#define RV_GUARD 0xa5
+
+/**
+ * struct rv - a vdev laid out for the transport cases
+ * @t: the fixture
+ * @shm: memory of the "vdev0" carveout holding the vrings
+ * @vdev: offset of the vdev body in the table
+ * @vr: offsets of the two vring records
+ * @config: offset of the config space
+ * @vqs: queues found by rv_find()
+ */
+struct rv {
+	struct rt *t;
+	u8 *shm;
+	u32 vdev;
+	u32 vr[2];
+	u32 config;
+	struct virtqueue *vqs[2];
+};
+
+static unsigned int rv_calls[2];
+
+static void rv_cb(struct virtqueue *vq)
+{
+	unsigned int len;
+
+	rv_calls[vq->index]++;
+	while (virtqueue_get_buf(vq, &len))
+		;
+}
+
+/*
+ * Table: carveout "vdev0" (backed by a platform region), then the vdev with
+ * two host-placed vrings and an 8-byte config space 01..08 at the table's
+ * end; guard bytes follow the table in device memory.
+ */
+static struct rv *rv_layout(struct kunit *test, u32 id, u32 dfeatures)
+{
+	struct rt *t = test->priv;
+	struct amp_rsc_region reg;
+	struct rv *v;
+	u32 i;
+
+	v = kunit_kzalloc(test, sizeof(*v), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, v);
+	v->t = t;
+	v->shm = kunit_kzalloc(test, RV_REGION_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, v->shm);
+	reg = (struct amp_rsc_region){
+		.name = "vdev0", .pa = virt_to_phys(v->shm), .da = RV_REGION_DA,
+		.size = RV_REGION_SIZE, .va = v->shm,
+	};
+	rt_create(t, &reg, 1);
+
+	rt_table(t, 2);
+	rt_carveout(t, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, RV_REGION_SIZE,
+		    "vdev0");
+	v->vdev = rt_vdev(t, id, 0, dfeatures, RV_CONFIG_LEN, 2);
+	v->vr[0] = rt_vring(t, AMP_RSC_ADDR_ANY, 16, 8, 1);
+	v->vr[1] = rt_vring(t, AMP_RSC_ADDR_ANY, 16, 8, 2);
+	v->config = t->size;
+	for (i = 0; i < RV_CONFIG_LEN; i++)
+		rt_u8(t, i + 1);
+	return v;
+}
+
+static struct virtio_device *rv_start(struct rv *v)
+{
+	struct kunit *test = v->t->test;
+	struct amp_rsc *rsc = v->t->rsc;
+
+	KUNIT_ASSERT_EQ(test, rt_load(v->t), 0);
+	KUNIT_ASSERT_EQ(test, amp_rsc_prepare(rsc), 0);
+	memset(v->t->fw + RT_TABLE_OFF + v->t->size, RV_GUARD, 16);
+	KUNIT_ASSERT_EQ(test, amp_rsc_start(rsc), 0);
+	KUNIT_ASSERT_NOT_NULL(test, rsc->vdevs[0].vdev);
+	return rsc->vdevs[0].vdev;
+}
+
+static void rv_stop(struct rv *v)
+{
+	amp_rsc_stop(v->t->rsc, false);
+	amp_rsc_unprepare(v->t->rsc);
+}
+
+static u8 rv_loaded8(struct rv *v, u32 off)
+{
+	return v->t->fw[RT_TABLE_OFF + off];
+}
+
+static int rv_find(struct virtio_device *vdev, struct virtqueue *vqs[2])
+{
+	const struct amp_vq_info info[2] = {
+		{ .name = "rx", .callback = rv_cb },
+		{ .name = "tx", .callback = rv_cb },
+	};
+
+	return amp_virtio_find_vqs(vdev, 2, vqs, info);
+}
+
+/* Plays the remote: returns the buffer at descriptor @head as used. */
+static void rv_used(struct virtqueue *vq, u32 head)
+{
+	struct vring_used *used =
+		(struct vring_used *)virtqueue_get_vring(vq)->used;
+	u16 idx = virtio16_to_cpu(vq->vdev, used->idx);
+
+	used->ring[idx % 8].id = cpu_to_virtio32(vq->vdev, head);
+	used->ring[idx % 8].len = 0;
+	used->idx = cpu_to_virtio16(vq->vdev, idx + 1);
+}
+
+static void rv_add_buf(struct kunit *test, struct virtqueue *vq)
+{
+	struct scatterlist sg;
+	void *buf = kunit_kzalloc(test, 64, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	sg_init_one(&sg, buf, 64);
+	KUNIT_ASSERT_EQ(test, virtqueue_add_inbuf(vq, &sg, 1, buf, GFP_KERNEL),
+			0);
+}
+
+/* Test that features are offered, written back and bits above 31 refused. */
+static void rv_features(struct kunit *test)
+{
+	struct rv *v = rv_layout(test, RV_ID_NONE, 0x5);
+	struct virtio_device *vdev = rv_start(v);
+
+	KUNIT_EXPECT_EQ(test, vdev->config->get_features(vdev), 0x5ULL);
+	vdev->features = 0x4;
+	KUNIT_EXPECT_EQ(test, vdev->config->finalize_features(vdev), 0);
+	KUNIT_EXPECT_EQ(test, rt_loaded32(v->t, v->vdev + 12), 0x4U);
+
+	vdev->features = 0x5 | BIT_ULL(32);
+	KUNIT_EXPECT_EQ(test, vdev->config->finalize_features(vdev), -EINVAL);
+	KUNIT_EXPECT_EQ(test, rt_loaded32(v->t, v->vdev + 12), 0x4U);
+	rv_stop(v);
+}
+
+/* Test that config reads and writes inside the config space reach it. */
+static void rv_config_in_bounds(struct kunit *test)
+{
+	struct rv *v = rv_layout(test, RV_ID_NONE, 0);
+	struct virtio_device *vdev = rv_start(v);
+	const u8 val[4] = { 0xaa, 0xbb, 0xcc, 0xdd };
+	u8 buf[4];
+
+	vdev->config->get(vdev, 2, buf, 4);
+	KUNIT_EXPECT_EQ(test, buf[0], 3);
+	KUNIT_EXPECT_EQ(test, buf[3], 6);
+	vdev->config->set(vdev, 4, val, 4);
+	KUNIT_EXPECT_EQ(test, rv_loaded8(v, v->config + 3), 4);
+	KUNIT_EXPECT_EQ(test, rv_loaded8(v, v->config + 4), 0xaa);
+	KUNIT_EXPECT_EQ(test, rv_loaded8(v, v->config + 7), 0xdd);
+	KUNIT_EXPECT_EQ(test, virtio_cread8(vdev, 7), 0xdd);
+	rv_stop(v);
+}
+
+/* Test that out-of-bounds config accesses touch no memory. */
+static void rv_config_out_of_bounds(struct kunit *test)
+{
+	struct rv *v = rv_layout(test, RV_ID_NONE, 0);
+	struct virtio_device *vdev = rv_start(v);
+	const u8 val[4] = { 0xaa, 0xbb, 0xcc, 0xdd };
+	u8 buf[4] = { 0x11, 0x11, 0x11, 0x11 };
+	u32 i;
+
+	vdev->config->get(vdev, 6, buf, 4);
+	KUNIT_EXPECT_EQ(test, buf[0], 0);
+	KUNIT_EXPECT_EQ(test, buf[3], 0);
+	vdev->config->set(vdev, 6, val, 4);
+	vdev->config->set(vdev, RV_CONFIG_LEN, val, 1);
+	vdev->config->set(vdev, UINT_MAX, val, 2);
+	vdev->config->get(vdev, UINT_MAX - 1, buf, 4);
+
+	for (i = 0; i < RV_CONFIG_LEN; i++)
+		KUNIT_EXPECT_EQ(test, rv_loaded8(v, v->config + i), i + 1);
+	for (i = 0; i < 16; i++)
+		KUNIT_EXPECT_EQ(test, rv_loaded8(v, v->t->size + i), RV_GUARD);
+	rv_stop(v);
+}
+
+/* Test that status writes and reset go through to the table's byte. */
+static void rv_status(struct kunit *test)
+{
+	struct rv *v = rv_layout(test, RV_ID_NONE, 0);
+	struct virtio_device *vdev = rv_start(v);
+	u32 status = v->vdev + 20;
+
+	/* Registration reset the device and acknowledged it. */
+	KUNIT_EXPECT_EQ(test, rv_loaded8(v, status),
+			VIRTIO_CONFIG_S_ACKNOWLEDGE);
+	vdev->config->set_status(vdev, VIRTIO_CONFIG_S_ACKNOWLEDGE |
+				 VIRTIO_CONFIG_S_DRIVER);
+	KUNIT_EXPECT_EQ(test, rv_loaded8(v, status), 3);
+	KUNIT_EXPECT_EQ(test, vdev->config->get_status(vdev), 3);
+	vdev->config->reset(vdev);
+	KUNIT_EXPECT_EQ(test, rv_loaded8(v, status), 0);
+	KUNIT_EXPECT_EQ(test, vdev->config->get_status(vdev), 0);
+
+	/* After stop the remote owns the table: no more writes. */
+	vdev->config->set_status(vdev, VIRTIO_CONFIG_S_ACKNOWLEDGE);
+	amp_rsc_stop(v->t->rsc, false);
+	KUNIT_EXPECT_EQ(test, rv_loaded8(v, status), 1);
+	amp_rsc_unprepare(v->t->rsc);
+}
+
+/* Test that find_vqs builds the rings at the addresses written back. */
+static void rv_find_vqs(struct kunit *test)
+{
+	struct rv *v = rv_layout(test, RV_ID_NONE, 0);
+	struct virtio_device *vdev = rv_start(v);
+	u32 da0, da1;
+
+	KUNIT_ASSERT_EQ(test, rv_find(vdev, v->vqs), 0);
+	da0 = rt_loaded32(v->t, v->vr[0]);
+	da1 = rt_loaded32(v->t, v->vr[1]);
+	KUNIT_EXPECT_EQ(test, da0, RV_REGION_DA);
+	KUNIT_EXPECT_EQ(test, da1, RV_REGION_DA + 240);
+	KUNIT_EXPECT_PTR_EQ(test, (void *)virtqueue_get_vring(v->vqs[0])->desc,
+			    (void *)(v->shm + (da0 - RV_REGION_DA)));
+	KUNIT_EXPECT_PTR_EQ(test, (void *)virtqueue_get_vring(v->vqs[1])->desc,
+			    (void *)(v->shm + (da1 - RV_REGION_DA)));
+	KUNIT_EXPECT_EQ(test, virtqueue_get_vring_size(v->vqs[1]), 8U);
+	KUNIT_EXPECT_PTR_EQ(test, v->t->rsc->vdevs[0].vring[1].vq, v->vqs[1]);
+	vdev->config->del_vqs(vdev);
+	KUNIT_EXPECT_NULL(test, v->t->rsc->vdevs[0].vring[1].vq);
+	rv_stop(v);
+}
+
+/* Test that notifying a queue calls the kick callback with its id. */
+static void rv_kick(struct kunit *test)
+{
+	struct rv *v = rv_layout(test, RV_ID_NONE, 0);
+	struct virtio_device *vdev = rv_start(v);
+
+	KUNIT_ASSERT_EQ(test, rv_find(vdev, v->vqs), 0);
+	v->t->kicks = 0;
+	KUNIT_EXPECT_TRUE(test, virtqueue_notify(v->vqs[1]));
+	KUNIT_EXPECT_EQ(test, v->t->kicks, 1U);
+	KUNIT_EXPECT_EQ(test, v->t->last_kick, 1U);
+	KUNIT_EXPECT_TRUE(test, virtqueue_notify(v->vqs[0]));
+	KUNIT_EXPECT_EQ(test, v->t->last_kick, 0U);
+	vdev->config->del_vqs(vdev);
+	rv_stop(v);
+}
+
+/* Test that amp_rsc_notify() runs only the matching queue's callback. */
+static void rv_notify_one(struct kunit *test)
+{
+	struct rv *v = rv_layout(test, RV_ID_NONE, 0);
+	struct virtio_device *vdev = rv_start(v);
+
+	KUNIT_ASSERT_EQ(test, rv_find(vdev, v->vqs), 0);
+	memset(rv_calls, 0, sizeof(rv_calls));
+	rv_add_buf(test, v->vqs[0]);
+	rv_add_buf(test, v->vqs[1]);
+	rv_used(v->vqs[0], 0);
+	rv_used(v->vqs[1], 0);
+
+	amp_rsc_notify(v->t->rsc, 1);
+	KUNIT_EXPECT_EQ(test, rv_calls[0], 0U);
+	KUNIT_EXPECT_EQ(test, rv_calls[1], 1U);
+	/* An id nobody uses runs nothing. */
+	amp_rsc_notify(v->t->rsc, 9);
+	KUNIT_EXPECT_EQ(test, rv_calls[0], 0U);
+	amp_rsc_notify(v->t->rsc, 0);
+	KUNIT_EXPECT_EQ(test, rv_calls[0], 1U);
+	KUNIT_EXPECT_EQ(test, rv_calls[1], 1U);
+	vdev->config->del_vqs(vdev);
+	rv_stop(v);
+}
+
+/* Test that AMP_RSC_NOTIFY_ALL drains every vring. */
+static void rv_notify_all(struct kunit *test)
+{
+	struct rv *v = rv_layout(test, RV_ID_NONE, 0);
+	struct virtio_device *vdev = rv_start(v);
+	unsigned int len;
+
+	KUNIT_ASSERT_EQ(test, rv_find(vdev, v->vqs), 0);
+	memset(rv_calls, 0, sizeof(rv_calls));
+	rv_add_buf(test, v->vqs[0]);
+	rv_add_buf(test, v->vqs[0]);
+	rv_add_buf(test, v->vqs[1]);
+	rv_used(v->vqs[0], 0);
+	rv_used(v->vqs[0], 1);
+	rv_used(v->vqs[1], 0);
+
+	amp_rsc_notify(v->t->rsc, AMP_RSC_NOTIFY_ALL);
+	KUNIT_EXPECT_EQ(test, rv_calls[0], 1U);
+	KUNIT_EXPECT_EQ(test, rv_calls[1], 1U);
+	KUNIT_EXPECT_NULL(test, virtqueue_get_buf(v->vqs[0], &len));
+	KUNIT_EXPECT_NULL(test, virtqueue_get_buf(v->vqs[1], &len));
+	vdev->config->del_vqs(vdev);
+	/* No queue left: notifications reach nothing. */
+	amp_rsc_notify(v->t->rsc, AMP_RSC_NOTIFY_ALL);
+	KUNIT_EXPECT_EQ(test, rv_calls[0], 1U);
+	rv_stop(v);
+}
+
+/* Test that the kernel's rpmsg driver binds to an rpmsg vdev and kicks. */
+static void rv_rpmsg_binds(struct kunit *test)
+{
+	struct rv *v = rv_layout(test, AMP_RSC_VIRTIO_ID_RPMSG, 0x1);
+	struct virtio_device *vdev;
+
+	v->t->kicks = 0;
+	vdev = rv_start(v);
+	KUNIT_EXPECT_NOT_NULL(test, vdev->dev.driver);
+	/* A legacy device (no VIRTIO_F_VERSION_1) skips FEATURES_OK. */
+	KUNIT_EXPECT_EQ(test, rv_loaded8(v, v->vdev + 20),
+			VIRTIO_CONFIG_S_ACKNOWLEDGE | VIRTIO_CONFIG_S_DRIVER |
+			VIRTIO_CONFIG_S_DRIVER_OK);
+	/* VIRTIO_RPMSG_F_NS was offered and taken. */
+	KUNIT_EXPECT_EQ(test, rt_loaded32(v->t, v->vdev + 12), 0x1U);
+	/* The receive queue was filled and the remote told about it. */
+	KUNIT_EXPECT_GE(test, v->t->kicks, 1U);
+	KUNIT_EXPECT_EQ(test, v->t->last_kick, 0U);
+	KUNIT_EXPECT_NOT_NULL(test, v->t->rsc->vdevs[0].vring[0].vq);
+
+	amp_rsc_stop(v->t->rsc, false);
+	KUNIT_EXPECT_NULL(test, v->t->rsc->vdevs[0].vdev);
+	KUNIT_EXPECT_NULL(test, v->t->rsc->vdevs[0].vring[0].vq);
+	/* Frozen at stop: the remote still sees DRIVER_OK. */
+	KUNIT_EXPECT_EQ(test, rv_loaded8(v, v->vdev + 20) &
+			VIRTIO_CONFIG_S_DRIVER_OK, VIRTIO_CONFIG_S_DRIVER_OK);
+	amp_rsc_unprepare(v->t->rsc);
+}
+
+/* Test that attaching keeps the running remote's table byte for byte. */
+static void rv_attach(struct kunit *test)
+{
+	struct rt *t = test->priv;
+	struct amp_rsc_region reg;
+	struct virtio_device *vdev;
+	struct virtqueue *vqs[2];
+	u8 *shm, *copy, *table = t->fw + RT_TABLE_OFF;
+	u32 vdev_off;
+
+	shm = kunit_kzalloc(test, RV_REGION_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, shm);
+	reg = (struct amp_rsc_region){
+		.name = "shm", .pa = virt_to_phys(shm), .da = RV_REGION_DA,
+		.size = RV_REGION_SIZE, .va = shm,
+	};
+	rt_create(t, &reg, 1);
+	rt_table(t, 1);
+	vdev_off = rt_vdev(t, RV_ID_NONE, 0, 0x1, 0, 2);
+	rt_vring(t, RV_REGION_DA + 0x1000, 16, 8, 1);
+	rt_vring(t, RV_REGION_DA + 0x2000, 16, 8, 2);
+	/* What the previous host left: DRIVER_OK and features. */
+	t->tbl[vdev_off + 20] = 0x0f;
+	rt_put32(t, vdev_off + 12, 0x1);
+	memcpy(table, t->tbl, t->size);
+	copy = kunit_kmalloc(test, t->size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, copy);
+	memcpy(copy, t->tbl, t->size);
+
+	KUNIT_ASSERT_EQ(test, amp_rsc_attach(t->rsc, table, t->size, false), 0);
+	KUNIT_ASSERT_EQ(test, amp_rsc_prepare(t->rsc), 0);
+	KUNIT_ASSERT_EQ(test, amp_rsc_start(t->rsc), 0);
+	vdev = t->rsc->vdevs[0].vdev;
+	KUNIT_ASSERT_NOT_NULL(test, vdev);
+	KUNIT_ASSERT_EQ(test, rv_find(vdev, vqs), 0);
+	KUNIT_EXPECT_PTR_EQ(test, (void *)virtqueue_get_vring(vqs[1])->desc,
+			    (void *)(shm + 0x2000));
+	vdev->config->set_status(vdev, VIRTIO_CONFIG_S_DRIVER_OK);
+	vdev->features = 0x1;
+	KUNIT_EXPECT_EQ(test, vdev->config->finalize_features(vdev), 0);
+	KUNIT_EXPECT_EQ(test, memcmp(table, copy, t->size), 0);
+
+	vdev->config->del_vqs(vdev);
+	amp_rsc_stop(t->rsc, false);
+	amp_rsc_unprepare(t->rsc);
+	KUNIT_EXPECT_EQ(test, memcmp(table, copy, t->size), 0);
+}
+
+/* Test that attaching to a remote that left a vring unplaced fails. */
+static void rv_attach_unplaced(struct kunit *test)
+{
+	struct rt *t = test->priv;
+	u8 *table = t->fw + RT_TABLE_OFF;
+
+	rt_create(t, NULL, 0);
+	rt_table(t, 1);
+	rt_vdev(t, RV_ID_NONE, 0, 0x1, 0, 2);
+	rt_vring(t, AMP_RSC_ADDR_ANY, 16, 8, 1);
+	rt_vring(t, AMP_RSC_ADDR_ANY, 16, 8, 2);
+	memcpy(table, t->tbl, t->size);
+	KUNIT_ASSERT_EQ(test, amp_rsc_attach(t->rsc, table, t->size, false), 0);
+	KUNIT_EXPECT_EQ(test, amp_rsc_prepare(t->rsc), -EINVAL);
+	KUNIT_EXPECT_EQ(test, memcmp(table, t->tbl, t->size), 0);
+}
+
+static struct kunit_case amp_rsc_virtio_cases[] = {
+	KUNIT_CASE(rv_features),
+	KUNIT_CASE(rv_config_in_bounds),
+	KUNIT_CASE(rv_config_out_of_bounds),
+	KUNIT_CASE(rv_status),
+	KUNIT_CASE(rv_find_vqs),
+	KUNIT_CASE(rv_kick),
+	KUNIT_CASE(rv_notify_one),
+	KUNIT_CASE(rv_notify_all),
+	KUNIT_CASE(rv_rpmsg_binds),
+	KUNIT_CASE(rv_attach),
+	KUNIT_CASE(rv_attach_unplaced),
+	{}
+};
+
+static struct kunit_suite amp_rsc_virtio_suite = {
+	.name = "amp_rsc_virtio",
+	.init = rt_init,
+	.exit = rt_exit,
+	.test_cases = amp_rsc_virtio_cases,
+};
+
+kunit_test_suite(amp_rsc_virtio_suite);
+
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("KUnit tests for the amp_rsc virtio transport");
+AMP_IMPORT_KUNIT_NS();
