@@ -5,10 +5,7 @@
  * with the MMU off, wider unaligned accesses would fault.
  */
 
-#include <stddef.h>
-
-void *memset(void *dst, int c, size_t n);
-void *memcpy(void *dst, const void *src, size_t n);
+#include <fw/string.h>
 
 void *memset(void *dst, int c, size_t n)
 {
@@ -27,4 +24,15 @@ void *memcpy(void *dst, const void *src, size_t n)
 	while (n--)
 		*d++ = *s++;
 	return dst;
+}
+
+int fw_strncmp(const char *a, const char *b, size_t n)
+{
+	for (; n; n--, a++, b++) {
+		if (*a != *b)
+			return (unsigned char)*a - (unsigned char)*b;
+		if (!*a)
+			break;
+	}
+	return 0;
 }

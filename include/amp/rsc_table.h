@@ -11,9 +11,9 @@
 #ifndef AMP_RSC_TABLE_H
 #define AMP_RSC_TABLE_H
 
-#if defined(__KERNEL__) || defined(__linux__)
+#if defined(__KERNEL__) || (defined(__linux__) && __STDC_HOSTED__)
 #include <linux/types.h>
-#else
+#else /* bare-metal firmware, even when built with a Linux toolchain */
 #include <stdint.h>
 typedef uint8_t __u8;
 typedef uint16_t __u16;

@@ -72,11 +72,29 @@
 /*
  * Channel assignment by convention (stm32-style names): the kicks of the
  * two rpmsg vrings, a shutdown request the remote acknowledges before it
- * powers itself off, and a detach request. The other channels are free.
+ * powers itself off, a detach request and the remote's crash report. The
+ * vrings of further virtio devices (notify ids 2 and up) kick on channels
+ * 5 and up; amp_vmbox_ch_vq() maps a vring's notify id to its channel.
  */
 #define AMP_VMBOX_CH_VQ0		0
 #define AMP_VMBOX_CH_VQ1		1
 #define AMP_VMBOX_CH_SHUTDOWN		2
 #define AMP_VMBOX_CH_DETACH		3
+#define AMP_VMBOX_CH_CRASH		4
+
+#ifndef __ASSEMBLER__	/* the firmware's linker script includes this file */
+static inline unsigned int amp_vmbox_ch_vq(unsigned int notifyid)
+{
+	return notifyid < 2 ? notifyid : notifyid + 3;
+}
+#endif
+
+/*
+ * RAM of the virt machine as configured by scripts/lib.sh (1 GiB). Buffers
+ * Linux hands the remote must lie in it; the remote checks every address
+ * it reads from a vring against it.
+ */
+#define AMP_VIRT_RAM_BASE		0x40000000
+#define AMP_VIRT_RAM_SIZE		0x40000000
 
 #endif /* AMP_VIRT_BOARD_H */

@@ -12,6 +12,20 @@
 
 #include <stdint.h>
 
+/* The kernel's attribute macros, so firmware code reads like the kernel's. */
+#define __used __attribute__((__used__))
+#define __maybe_unused __attribute__((__unused__))
+#define __aligned(x) __attribute__((__aligned__(x)))
+#define __section(s) __attribute__((__section__(s)))
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* "insn w0, [x1]" on arm64, "insn r0, [r1]" on arm: a 32-bit register. */
+#ifdef __aarch64__
+#define FW_W0(insn) insn " %w0, [%1]"
+#else
+#define FW_W0(insn) insn " %0, [%1]"
+#endif
+
 /* The kernel's __printf(), for the same -Wformat checks. */
 #define FW_FORMAT(a, b) format(printf, a, b)
 #define __printf(a, b) __attribute__((FW_FORMAT(a, b)))
@@ -46,6 +60,56 @@ static inline void fw_write32(uintptr_t addr, unsigned int val)
 #else
 	__asm__ volatile("str %0, [%1]" : : "r" (val), "r" (addr) : "memory");
 #endif
+}
+
+static inline unsigned int fw_read16(uintptr_t addr)
+{
+	unsigned int val;
+
+	__asm__ volatile(FW_W0("ldrh") : "=r" (val) : "r" (addr) : "memory");
+	return val;
+}
+
+static inline void fw_write16(uintptr_t addr, unsigned int val)
+{
+	__asm__ volatile(FW_W0("strh") : : "r" (val), "r" (addr) : "memory");
+}
+
+static inline unsigned int fw_read8(uintptr_t addr)
+{
+	unsigned int val;
+
+	__asm__ volatile(FW_W0("ldrb") : "=r" (val) : "r" (addr) : "memory");
+	return val;
+}
+
+/* The generic timer's virtual count, for timeouts. */
+static inline unsigned long long fw_counter(void)
+{
+	unsigned long long cnt;
+
+#ifdef __aarch64__
+	__asm__ volatile("isb\n\tmrs %0, cntvct_el0" : "=r" (cnt));
+#else
+	__asm__ volatile("isb\n\tmrrc p15, 1, %Q0, %R0, c14" : "=r" (cnt));
+#endif
+	return cnt;
+}
+
+/* Ticks of fw_counter() per second. */
+static inline unsigned int fw_counter_freq(void)
+{
+	unsigned int freq;
+
+#ifdef __aarch64__
+	unsigned long val;
+
+	__asm__ volatile("mrs %0, cntfrq_el0" : "=r" (val));
+	freq = val;
+#else
+	__asm__ volatile("mrc p15, 0, %0, c14, c0, 0" : "=r" (freq));
+#endif
+	return freq;
 }
 
 #endif /* FW_ARCH_H */
