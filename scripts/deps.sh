@@ -11,6 +11,7 @@ packages=(
 	make gcc bc bison flex cpio kmod xz-utils python3 perl rsync file
 	libssl-dev libelf-dev
 	gcc-arm-linux-gnueabihf gcc-aarch64-linux-gnu
+	libc6-dev-armhf-cross libc6-dev-arm64-cross
 	qemu-system-arm device-tree-compiler
 	linux-source-6.12 linux-source-6.1
 	sparse dt-schema yamllint
