@@ -8,6 +8,8 @@
 #define AMP_COMPAT_H
 
 #include <linux/errno.h>
+#include <linux/platform_device.h>
+#include <linux/string.h>
 #include <linux/types.h>
 #include <linux/version.h>
 #include <linux/virtio_config.h>
@@ -136,5 +138,20 @@ static inline int amp_virtio_find_vqs(struct virtio_device *vdev,
 #define amp_of_overlay_fdt_apply(fdt, size, ovcs_id) \
 	of_overlay_fdt_apply(fdt, size, ovcs_id)
 #endif
+
+/*
+ * driver_override moved from struct platform_device into struct device
+ * (device_set_driver_override()); Debian's 6.12.117 carries the backport.
+ */
+static inline int amp_platform_set_driver_override(struct platform_device *pdev,
+						   const char *name)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 117)
+	return device_set_driver_override(&pdev->dev, name);
+#else
+	return driver_set_override(&pdev->dev, &pdev->driver_override, name,
+				   strlen(name));
+#endif
+}
 
 #endif /* AMP_COMPAT_H */

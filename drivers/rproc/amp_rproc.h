@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Internals of the amp_rproc platform driver, shared by its files: probe
+ * and rproc_ops (amp_rproc.c), memory regions (amp_rproc_mem.c), firmware
+ * images (amp_rproc_elf.c), mailbox channels (amp_rproc_mbox.c) and the
+ * STM32MP1 profile (amp_rproc_stm32.c).
+ */
+#ifndef AMP_RPROC_PRIV_H
+#define AMP_RPROC_PRIV_H
+
+#include <linux/bitops.h>
+#include <linux/interrupt.h>
+#include <linux/mailbox_client.h>
+#include <linux/types.h>
+#include <linux/workqueue.h>
+
+struct amp_rproc;
+struct amp_rsc;
+struct device;
+struct firmware;
+struct regmap;
+struct reset_control;
+struct rproc;
+
+/* Longest region name kept: "vdev<N>vring<M>", "rsc-table", node names. */
+#define AMP_RPROC_NAME_LEN	32
+
+/* Most memory regions, and most per-virtqueue channels ("vq0".."vq15"). */
+#define AMP_RPROC_MAX_REGIONS	16
+#define AMP_RPROC_MAX_VQS	16
+
+/*
+ * Notify ids a doorbell may carry and still be remembered one by one;
+ * a larger id (or none) makes the next pass drain every vring.
+ */
+#define AMP_RPROC_NOTIFY_BITS	64
+#define AMP_RPROC_NOTIFY_ALL_BIT AMP_RPROC_NOTIFY_BITS
+
+/* A resource table without a size given by the platform: 1 KiB, as ST's. */
+#define AMP_RPROC_RSC_TABLE_SIZE 1024
+
+/**
+ * struct amp_rproc_region - one memory region the remote processor owns
+ * @name: from memory-region-names, else the region node's name
+ * @pa: physical address
+ * @da: address of the region as the remote sees it
+ * @size: length in bytes
+ * @va: kernel mapping while the remote is prepared, else NULL
+ * @no_map: the region node has no-map: mapped write-combined; otherwise it
+ *	is kernel RAM, mapped write-back
+ * @dma_pool: a shared-dma-pool (a vdev's buffers): its allocator maps it,
+ *	so the driver neither maps it nor loads firmware into it
+ * @index: index of the region in the memory-region property
+ */
+struct amp_rproc_region {
+	char name[AMP_RPROC_NAME_LEN];
+	phys_addr_t pa;
+	u64 da;
+	size_t size;
+	void *va;
+	bool no_map;
+	bool dma_pool;
+	int index;
+};
+
+/**
+ * struct amp_rproc_syscon - a register field in a system controller
+ * @map: the controller's regmap, NULL when the property is absent
+ * @reg: register offset
+ * @mask: bits of the field
+ */
+struct amp_rproc_syscon {
+	struct regmap *map;
+	u32 reg;
+	u32 mask;
+};
+
+/**
+ * struct amp_rproc_chan - one mailbox channel
+ * @ar: the driver instance
+ * @cl: the client bound to @chan
+ * @chan: the channel, NULL when the DT does not name it
+ * @notifyid: for a per-virtqueue channel "vq<N>", N
+ */
+struct amp_rproc_chan {
+	struct amp_rproc *ar;
+	struct mbox_client cl;
+	struct mbox_chan *chan;
+	u32 notifyid;
+};
+
+/**
+ * struct amp_rproc_profile - how one family of device trees is read
+ * @name: shown in messages
+ * @core_reset: reset-names entry of the core reset
+ * @hold_boot_reset: reset-names entry of the optional hold-boot reset
+ * @parse: optional: read the family's own properties after the generic ones
+ * @running_state: value of the state register (&amp_rproc.state_syscon)
+ *	telling that the remote runs
+ */
+struct amp_rproc_profile {
+	const char *name;
+	const char *core_reset;
+	const char *hold_boot_reset;
+	int (*parse)(struct amp_rproc *ar);
+	u32 running_state;
+};
+
+/**
+ * struct amp_rproc - one remote processor
+ * @dev: the platform device
+ * @rproc: the remoteproc core's handle
+ * @profile: how the DT node is read
+ * @rsc: resource table handler, NULL with core_rsc_table
+ * @regions: memory regions, in memory-region order
+ * @num_regions: number of @regions
+ * @rsc_table: region holding a pre-booted remote's table, or NULL
+ * @rsc_table_da: with @rsc_table_syscon: device address of the table
+ * @core_rst: core reset line
+ * @hold_boot_rst: optional hold-boot reset line
+ * @hold_boot: optional hold-boot field in a system controller
+ * @boot_addr: optional boot address register
+ * @state_syscon: optional register telling whether the remote runs
+ * @rsc_table_syscon: optional register holding the table's address
+ * @address_map: "amp,address-map" triplets (da, pa, size) widened to
+ *	64 bits, or NULL
+ * @address_map_len: number of triplets in @address_map
+ * @vq: per-virtqueue channels "vq<N>", by N
+ * @tx: channel carrying notify ids as payload
+ * @rx: channel receiving notify ids as payload
+ * @shutdown: channel asking the remote to stop
+ * @detach: channel telling the remote the host detaches
+ * @crash: channel on which the remote reports a crash
+ * @pending: notify ids received and not yet handled, plus
+ *	%AMP_RPROC_NOTIFY_ALL_BIT
+ * @notify_work: runs the virtqueue callbacks for @pending, which may sleep
+ * @core_rsc_table: the remoteproc core handles the resource table
+ * @elf64: the firmware last checked is ELF64
+ */
+struct amp_rproc {
+	struct device *dev;
+	struct rproc *rproc;
+	const struct amp_rproc_profile *profile;
+	struct amp_rsc *rsc;
+	struct amp_rproc_region regions[AMP_RPROC_MAX_REGIONS];
+	unsigned int num_regions;
+	struct amp_rproc_region *rsc_table;
+	u64 rsc_table_da;
+	struct reset_control *core_rst;
+	struct reset_control *hold_boot_rst;
+	struct amp_rproc_syscon hold_boot;
+	struct amp_rproc_syscon boot_addr;
+	struct amp_rproc_syscon state_syscon;
+	struct amp_rproc_syscon rsc_table_syscon;
+	u64 *address_map;
+	unsigned int address_map_len;
+	struct amp_rproc_chan vq[AMP_RPROC_MAX_VQS];
+	struct amp_rproc_chan tx;
+	struct amp_rproc_chan rx;
+	struct amp_rproc_chan shutdown;
+	struct amp_rproc_chan detach;
+	struct amp_rproc_chan crash;
+	DECLARE_BITMAP(pending, AMP_RPROC_NOTIFY_BITS + 1);
+	struct work_struct notify_work;
+	bool core_rsc_table;
+	bool elf64;
+};
+
+/*
+ * Exported by the remoteproc core (6.1 and 6.12 alike) for its in-tree
+ * drivers but declared only in its private remoteproc_internal.h; used
+ * for the core_rsc_table mode.
+ */
+int rproc_elf_load_rsc_table(struct rproc *rproc, const struct firmware *fw);
+struct resource_table *rproc_elf_find_loaded_rsc_table(struct rproc *rproc,
+						       const struct firmware *fw);
+irqreturn_t rproc_vq_interrupt(struct rproc *rproc, int vq_id);
+
+extern const struct amp_rproc_profile amp_rproc_stm32_profile;
+
+int amp_rproc_syscon_get(struct amp_rproc *ar, const char *prop,
+			 unsigned int nargs, struct amp_rproc_syscon *sc,
+			 bool optional);
+
+int amp_rproc_mem_parse(struct amp_rproc *ar);
+int amp_rproc_mem_map(struct amp_rproc *ar);
+void amp_rproc_mem_unmap(struct amp_rproc *ar);
+struct amp_rproc_region *amp_rproc_mem_find(struct amp_rproc *ar, u64 da,
+					    size_t len);
+bool amp_rproc_mem_owns(void *ctx, u64 da, u64 len);
+void *amp_rproc_mem_da_to_va(struct rproc *rproc, u64 da, size_t len,
+			     bool *is_iomem);
+void amp_rproc_mem_add_coredump(struct amp_rproc *ar);
+int amp_rproc_mem_rsc_create(struct amp_rproc *ar);
+
+int amp_rproc_elf_sanity_check(struct rproc *rproc, const struct firmware *fw);
+int amp_rproc_elf_load(struct rproc *rproc, const struct firmware *fw);
+int amp_rproc_elf_parse_fw(struct rproc *rproc, const struct firmware *fw);
+u64 amp_rproc_elf_get_boot_addr(struct rproc *rproc,
+				const struct firmware *fw);
+
+int amp_rproc_mbox_request(struct amp_rproc *ar);
+void amp_rproc_mbox_kick(struct rproc *rproc, int vqid);
+void amp_rproc_mbox_rsc_kick(struct rproc *rproc, u32 notifyid);
+int amp_rproc_mbox_shutdown(struct amp_rproc *ar);
+void amp_rproc_mbox_detach(struct amp_rproc *ar);
+
+#endif /* AMP_RPROC_PRIV_H */

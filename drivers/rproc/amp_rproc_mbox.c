@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Mailbox channels of the amp_rproc driver.
+ *
+ * Two styles of doorbell exist: one channel per virtqueue ("vq0", "vq1",
+ * ...: the channel is the notify id, the payload means nothing, as on
+ * STM32 IPCC) or one "tx"/"rx" pair whose 32-bit payload is the notify id
+ * (as OMAP and K3 do). Optional channels ask the remote to shut down or
+ * tell it the host detaches; a "crash" channel reports a remote crash.
+ *
+ * Received kicks are recorded in a bitmap from the mailbox's (possibly
+ * atomic) context and handled from a work item, because the virtqueue
+ * callbacks of rpmsg sleep.
+ */
+
+#include <linux/device.h>
+#include <linux/jiffies.h>
+#include <linux/kernel.h>
+#include <linux/mailbox_client.h>
+#include <linux/module.h>
+#include <linux/of.h>
+#include <linux/remoteproc.h>
+#include <linux/string.h>
+#include <linux/workqueue.h>
+
+#include <amp/rsc.h>
+
+#include "amp_rproc.h"
+
+/* Payload of the shutdown and detach requests (the remote ignores it). */
+#define AMP_RPROC_MBOX_SHUTDOWN_MSG	0x5d
+#define AMP_RPROC_MBOX_DETACH_MSG	0xde
+
+static unsigned int shutdown_timeout_ms = 500;
+module_param(shutdown_timeout_ms, uint, 0644);
+MODULE_PARM_DESC(shutdown_timeout_ms,
+		 "time the remote has to acknowledge a shutdown or detach request (ms, default 500)");
+
+static void amp_rproc_mbox_mark(struct amp_rproc *ar, u32 notifyid)
+{
+	if (notifyid < AMP_RPROC_NOTIFY_BITS)
+		set_bit(notifyid, ar->pending);
+	else
+		set_bit(AMP_RPROC_NOTIFY_ALL_BIT, ar->pending);
+	queue_work(system_highpri_wq, &ar->notify_work);
+}
+
+static void amp_rproc_mbox_vq_rx(struct mbox_client *cl, void *msg)
+{
+	struct amp_rproc_chan *c = container_of(cl, struct amp_rproc_chan, cl);
+
+	amp_rproc_mbox_mark(c->ar, c->notifyid);
+}
+
+static void amp_rproc_mbox_rx_rx(struct mbox_client *cl, void *msg)
+{
+	struct amp_rproc_chan *c = container_of(cl, struct amp_rproc_chan, cl);
+
+	amp_rproc_mbox_mark(c->ar, lower_32_bits((uintptr_t)msg));
+}
+
+static void amp_rproc_mbox_crash_rx(struct mbox_client *cl, void *msg)
+{
+	struct amp_rproc_chan *c = container_of(cl, struct amp_rproc_chan, cl);
+
+	dev_err(c->ar->dev, "the remote reports a crash\n");
+	rproc_report_crash(c->ar->rproc, RPROC_FATAL_ERROR);
+}
+
+/* The core's virtqueues: vring interrupts are per notify id too. */
+static void amp_rproc_mbox_core_notify(struct amp_rproc *ar, u32 notifyid)
+{
+	int id;
+
+	if (notifyid != AMP_RSC_NOTIFY_ALL) {
+		rproc_vq_interrupt(ar->rproc, notifyid);
+		return;
+	}
+	for (id = 0; id <= ar->rproc->max_notifyid; id++)
+		rproc_vq_interrupt(ar->rproc, id);
+}
+
+static void amp_rproc_mbox_notify(struct amp_rproc *ar, u32 notifyid)
+{
+	if (ar->core_rsc_table)
+		amp_rproc_mbox_core_notify(ar, notifyid);
+	else
+		amp_rsc_notify(ar->rsc, notifyid);
+}
+
+static void amp_rproc_mbox_work(struct work_struct *work)
+{
+	struct amp_rproc *ar = container_of(work, struct amp_rproc,
+					    notify_work);
+	unsigned int id;
+
+	if (test_and_clear_bit(AMP_RPROC_NOTIFY_ALL_BIT, ar->pending)) {
+		/* Draining everything covers the single ids seen so far. */
+		bitmap_zero(ar->pending, AMP_RPROC_NOTIFY_BITS);
+		amp_rproc_mbox_notify(ar, AMP_RSC_NOTIFY_ALL);
+		return;
+	}
+	for (id = 0; id < AMP_RPROC_NOTIFY_BITS; id++)
+		if (test_and_clear_bit(id, ar->pending))
+			amp_rproc_mbox_notify(ar, id);
+}
+
+static void amp_rproc_mbox_free(void *data)
+{
+	struct amp_rproc_chan *c = data;
+
+	mbox_free_channel(c->chan);
+	c->chan = NULL;
+}
+
+static void amp_rproc_mbox_cancel(void *data)
+{
+	struct amp_rproc *ar = data;
+
+	cancel_work_sync(&ar->notify_work);
+}
+
+static int amp_rproc_mbox_get(struct amp_rproc *ar, struct amp_rproc_chan *c,
+			      const char *name,
+			      void (*rx)(struct mbox_client *cl, void *msg),
+			      bool blocking)
+{
+	struct device *dev = ar->dev;
+
+	if (c->chan)
+		return dev_err_probe(dev, -EINVAL,
+				     "mbox-names: channel %s named twice\n",
+				     name);
+	c->ar = ar;
+	c->cl.dev = dev;
+	c->cl.rx_callback = rx;
+	c->cl.tx_block = blocking;
+	c->cl.tx_tout = shutdown_timeout_ms;
+	c->cl.knows_txdone = false;
+	c->chan = mbox_request_channel_byname(&c->cl, name);
+	if (IS_ERR(c->chan)) {
+		int ret = PTR_ERR(c->chan);
+
+		c->chan = NULL;
+		return dev_err_probe(dev, ret, "mailbox channel %s: cannot get it\n",
+				     name);
+	}
+	return devm_add_action_or_reset(dev, amp_rproc_mbox_free, c);
+}
+
+/*
+ * Maps an STM32-style or generic channel name to its slot. Returns the
+ * channel, or NULL for an unknown name.
+ */
+static struct amp_rproc_chan *amp_rproc_mbox_slot(struct amp_rproc *ar,
+						  const char *name,
+						  void (**rx)(struct mbox_client *,
+							      void *),
+						  bool *blocking)
+{
+	unsigned int vq;
+
+	*rx = NULL;
+	*blocking = false;
+	if (!strncmp(name, "vq", 2) && !kstrtouint(name + 2, 10, &vq) &&
+	    vq < AMP_RPROC_MAX_VQS) {
+		ar->vq[vq].notifyid = vq;
+		*rx = amp_rproc_mbox_vq_rx;
+		return &ar->vq[vq];
+	}
+	if (!strcmp(name, "tx"))
+		return &ar->tx;
+	if (!strcmp(name, "rx")) {
+		*rx = amp_rproc_mbox_rx_rx;
+		return &ar->rx;
+	}
+	*blocking = true;
+	if (!strcmp(name, "shutdown"))
+		return &ar->shutdown;
+	if (!strcmp(name, "detach"))
+		return &ar->detach;
+	if (!strcmp(name, "crash")) {
+		*rx = amp_rproc_mbox_crash_rx;
+		*blocking = false;
+		return &ar->crash;
+	}
+	return NULL;
+}
+
+int amp_rproc_mbox_request(struct amp_rproc *ar)
+{
+	struct device *dev = ar->dev;
+	void (*rx)(struct mbox_client *cl, void *msg);
+	struct amp_rproc_chan *c;
+	const char *name;
+	bool blocking, kick = false;
+	int count, i, ret;
+
+	INIT_WORK(&ar->notify_work, amp_rproc_mbox_work);
+	ret = devm_add_action_or_reset(dev, amp_rproc_mbox_cancel, ar);
+	if (ret)
+		return ret;
+
+	count = of_property_count_strings(dev->of_node, "mbox-names");
+	if (count <= 0)
+		return dev_err_probe(dev, -EINVAL,
+				     "no mailbox: mboxes and mbox-names are required\n");
+
+	for (i = 0; i < count; i++) {
+		ret = of_property_read_string_index(dev->of_node, "mbox-names",
+						    i, &name);
+		if (ret)
+			return dev_err_probe(dev, ret, "mbox-names %d: unreadable\n",
+					     i);
+		c = amp_rproc_mbox_slot(ar, name, &rx, &blocking);
+		if (!c)
+			return dev_err_probe(dev, -EINVAL,
+					     "mbox-names: unknown channel name \"%s\"\n",
+					     name);
+		ret = amp_rproc_mbox_get(ar, c, name, rx, blocking);
+		if (ret)
+			return ret;
+		if (c == &ar->tx || (c >= ar->vq && c < ar->vq + AMP_RPROC_MAX_VQS))
+			kick = true;
+	}
+	if (!kick)
+		return dev_err_probe(dev, -EINVAL,
+				     "no mailbox to kick the remote: need vq<N> channels or a tx channel\n");
+	return 0;
+}
+
+/* amp_rsc_ops.kick: may run in atomic context, so never blocks. */
+void amp_rproc_mbox_rsc_kick(struct rproc *rproc, u32 notifyid)
+{
+	struct amp_rproc *ar = rproc->priv;
+	struct mbox_chan *chan = NULL;
+	void *msg = NULL;
+	int ret;
+
+	if (notifyid < AMP_RPROC_MAX_VQS && ar->vq[notifyid].chan) {
+		chan = ar->vq[notifyid].chan;
+		/* Some controllers want a payload anyway: send the id. */
+		msg = (void *)(uintptr_t)notifyid;
+	} else if (ar->tx.chan) {
+		chan = ar->tx.chan;
+		msg = (void *)(uintptr_t)notifyid;
+	}
+	if (!chan) {
+		dev_warn_ratelimited(ar->dev, "kick of notify id %u: no channel vq%u and no tx channel\n",
+				     notifyid, notifyid);
+		return;
+	}
+	ret = mbox_send_message(chan, msg);
+	if (ret < 0)
+		dev_err_ratelimited(ar->dev, "kick of notify id %u failed: %d\n",
+				    notifyid, ret);
+}
+
+/* rproc_ops.kick, with the core's notify ids. */
+void amp_rproc_mbox_kick(struct rproc *rproc, int vqid)
+{
+	amp_rproc_mbox_rsc_kick(rproc, vqid);
+}
+
+/*
+ * Asks the remote to stop and waits for the acknowledgment: the
+ * controller reports the message consumed within shutdown_timeout_ms.
+ */
+int amp_rproc_mbox_shutdown(struct amp_rproc *ar)
+{
+	int ret;
+
+	if (!ar->shutdown.chan)
+		return 0;
+	ar->shutdown.cl.tx_tout = shutdown_timeout_ms;
+	ret = mbox_send_message(ar->shutdown.chan,
+				(void *)(uintptr_t)AMP_RPROC_MBOX_SHUTDOWN_MSG);
+	if (ret < 0) {
+		dev_warn(ar->dev, "the remote did not acknowledge the shutdown request within %u ms (%d): forcing it off\n",
+			 shutdown_timeout_ms, ret);
+		return ret;
+	}
+	return 0;
+}
+
+void amp_rproc_mbox_detach(struct amp_rproc *ar)
+{
+	int ret;
+
+	if (!ar->detach.chan)
+		return;
+	ar->detach.cl.tx_tout = shutdown_timeout_ms;
+	ret = mbox_send_message(ar->detach.chan,
+				(void *)(uintptr_t)AMP_RPROC_MBOX_DETACH_MSG);
+	if (ret < 0)
+		dev_warn(ar->dev, "the remote did not acknowledge the detach request within %u ms (%d)\n",
+			 shutdown_timeout_ms, ret);
+}

@@ -1,0 +1,549 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Common parts of the amp_rproc KUnit suites: a fake mailbox controller and
+ * a fake reset controller that record every message and every assert and
+ * deassert in one log, so a case can check the exact sequence a driver
+ * operation produced; the DT overlay; binding through driver_override;
+ * firmware files and an ELF32/ELF64 image builder.
+ */
+
+#include <kunit/test.h>
+#include <linux/delay.h>
+#include <linux/device.h>
+#include <linux/elf.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/jiffies.h>
+#include <linux/kmod.h>
+#include <linux/mailbox_controller.h>
+#include <linux/module.h>
+#include <linux/of.h>
+#include <linux/of_platform.h>
+#include <linux/platform_device.h>
+#include <linux/remoteproc.h>
+#include <linux/reset-controller.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+
+#include <amp/compat.h>
+
+#include "amp_rproc_kunit.h"
+
+#define AMP_RPROC_KUNIT_LOG_LEN 512
+
+static DEFINE_SPINLOCK(amp_rproc_kunit_lock);
+static char amp_rproc_kunit_events[AMP_RPROC_KUNIT_LOG_LEN];
+static bool amp_rproc_kunit_muted[AMP_RPROC_KUNIT_NR_CHANS];
+static bool amp_rproc_kunit_asserted[AMP_RPROC_KUNIT_NR_RESETS];
+
+/**
+ * struct amp_rproc_kunit_mbox - the fake mailbox controller
+ * @ctrl: the registered controller
+ * @chans: its channels
+ */
+struct amp_rproc_kunit_mbox {
+	struct mbox_controller ctrl;
+	struct mbox_chan chans[AMP_RPROC_KUNIT_NR_CHANS];
+};
+
+static struct amp_rproc_kunit_mbox *amp_rproc_kunit_mbox_dev;
+
+/* Appends one event; called from atomic context by the mailbox core. */
+static __printf(1, 2) void amp_rproc_kunit_event(const char *fmt, ...)
+{
+	unsigned long flags;
+	size_t len;
+	va_list args;
+
+	spin_lock_irqsave(&amp_rproc_kunit_lock, flags);
+	len = strlen(amp_rproc_kunit_events);
+	va_start(args, fmt);
+	vsnprintf(amp_rproc_kunit_events + len,
+		  sizeof(amp_rproc_kunit_events) - len, fmt, args);
+	va_end(args);
+	spin_unlock_irqrestore(&amp_rproc_kunit_lock, flags);
+}
+
+void amp_rproc_kunit_log_clear(void)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&amp_rproc_kunit_lock, flags);
+	amp_rproc_kunit_events[0] = '\0';
+	spin_unlock_irqrestore(&amp_rproc_kunit_lock, flags);
+}
+
+const char *amp_rproc_kunit_log(struct kunit *test)
+{
+	unsigned long flags;
+	char *copy;
+
+	copy = kunit_kzalloc(test, AMP_RPROC_KUNIT_LOG_LEN, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, copy);
+	spin_lock_irqsave(&amp_rproc_kunit_lock, flags);
+	strscpy(copy, amp_rproc_kunit_events, AMP_RPROC_KUNIT_LOG_LEN);
+	spin_unlock_irqrestore(&amp_rproc_kunit_lock, flags);
+	return copy;
+}
+
+bool amp_rproc_kunit_log_is(const char *expected)
+{
+	unsigned long flags;
+	bool same;
+
+	spin_lock_irqsave(&amp_rproc_kunit_lock, flags);
+	same = !strcmp(amp_rproc_kunit_events, expected);
+	spin_unlock_irqrestore(&amp_rproc_kunit_lock, flags);
+	return same;
+}
+
+static int amp_rproc_kunit_mbox_send(struct mbox_chan *chan, void *data)
+{
+	struct amp_rproc_kunit_mbox *mb = container_of(chan->mbox,
+						       struct amp_rproc_kunit_mbox,
+						       ctrl);
+
+	amp_rproc_kunit_event("mbox%td:%u ", chan - mb->chans,
+			      lower_32_bits((uintptr_t)data));
+	return 0;
+}
+
+/* A muted channel is a remote that never acknowledges. */
+static bool amp_rproc_kunit_mbox_done(struct mbox_chan *chan)
+{
+	struct amp_rproc_kunit_mbox *mb = container_of(chan->mbox,
+						       struct amp_rproc_kunit_mbox,
+						       ctrl);
+
+	return !READ_ONCE(amp_rproc_kunit_muted[chan - mb->chans]);
+}
+
+static const struct mbox_chan_ops amp_rproc_kunit_mbox_ops = {
+	.send_data = amp_rproc_kunit_mbox_send,
+	.last_tx_done = amp_rproc_kunit_mbox_done,
+};
+
+void amp_rproc_kunit_mbox_mute(unsigned int ch, bool mute)
+{
+	WRITE_ONCE(amp_rproc_kunit_muted[ch], mute);
+}
+
+void amp_rproc_kunit_mbox_rx(unsigned int ch, u32 msg)
+{
+	unsigned long flags;
+
+	/* As a controller's interrupt handler would. */
+	local_irq_save(flags);
+	mbox_chan_received_data(&amp_rproc_kunit_mbox_dev->chans[ch],
+				(void *)(uintptr_t)msg);
+	local_irq_restore(flags);
+}
+
+static void amp_rproc_kunit_mbox_gone(void *data)
+{
+	amp_rproc_kunit_mbox_dev = NULL;
+}
+
+static int amp_rproc_kunit_mbox_probe(struct platform_device *pdev)
+{
+	struct amp_rproc_kunit_mbox *mb;
+	int ret;
+
+	mb = devm_kzalloc(&pdev->dev, sizeof(*mb), GFP_KERNEL);
+	if (!mb)
+		return -ENOMEM;
+	mb->ctrl.dev = &pdev->dev;
+	mb->ctrl.ops = &amp_rproc_kunit_mbox_ops;
+	mb->ctrl.chans = mb->chans;
+	mb->ctrl.num_chans = AMP_RPROC_KUNIT_NR_CHANS;
+	mb->ctrl.txdone_poll = true;
+	mb->ctrl.txpoll_period = 1;
+	memset(amp_rproc_kunit_muted, 0, sizeof(amp_rproc_kunit_muted));
+	ret = devm_mbox_controller_register(&pdev->dev, &mb->ctrl);
+	if (ret)
+		return ret;
+	amp_rproc_kunit_mbox_dev = mb;
+	return devm_add_action_or_reset(&pdev->dev, amp_rproc_kunit_mbox_gone,
+					NULL);
+}
+
+static const struct of_device_id amp_rproc_kunit_mbox_match[] = {
+	{ .compatible = "amp,kunit-fake-mbox" },
+	{ }
+};
+
+static struct platform_driver amp_rproc_kunit_mbox_driver = {
+	.probe = amp_rproc_kunit_mbox_probe,
+	.driver = {
+		.name = "amp_rproc_kunit_mbox",
+		.of_match_table = amp_rproc_kunit_mbox_match,
+	},
+};
+
+static int amp_rproc_kunit_reset_assert(struct reset_controller_dev *rcdev,
+					unsigned long id)
+{
+	WRITE_ONCE(amp_rproc_kunit_asserted[id], true);
+	amp_rproc_kunit_event("rst%lu+ ", id);
+	return 0;
+}
+
+static int amp_rproc_kunit_reset_deassert(struct reset_controller_dev *rcdev,
+					  unsigned long id)
+{
+	WRITE_ONCE(amp_rproc_kunit_asserted[id], false);
+	amp_rproc_kunit_event("rst%lu- ", id);
+	return 0;
+}
+
+static int amp_rproc_kunit_reset_status(struct reset_controller_dev *rcdev,
+					unsigned long id)
+{
+	return READ_ONCE(amp_rproc_kunit_asserted[id]);
+}
+
+static const struct reset_control_ops amp_rproc_kunit_reset_ops = {
+	.assert = amp_rproc_kunit_reset_assert,
+	.deassert = amp_rproc_kunit_reset_deassert,
+	.status = amp_rproc_kunit_reset_status,
+};
+
+void amp_rproc_kunit_reset_set(unsigned int id, bool asserted)
+{
+	WRITE_ONCE(amp_rproc_kunit_asserted[id], asserted);
+}
+
+bool amp_rproc_kunit_reset_asserted(unsigned int id)
+{
+	return READ_ONCE(amp_rproc_kunit_asserted[id]);
+}
+
+static int amp_rproc_kunit_reset_probe(struct platform_device *pdev)
+{
+	struct reset_controller_dev *rcdev;
+	unsigned int i;
+
+	rcdev = devm_kzalloc(&pdev->dev, sizeof(*rcdev), GFP_KERNEL);
+	if (!rcdev)
+		return -ENOMEM;
+	rcdev->owner = THIS_MODULE;
+	rcdev->ops = &amp_rproc_kunit_reset_ops;
+	rcdev->of_node = pdev->dev.of_node;
+	rcdev->of_reset_n_cells = 1;
+	rcdev->nr_resets = AMP_RPROC_KUNIT_NR_RESETS;
+	rcdev->dev = &pdev->dev;
+	/* Every remote starts held in reset. */
+	for (i = 0; i < AMP_RPROC_KUNIT_NR_RESETS; i++)
+		amp_rproc_kunit_asserted[i] = true;
+	return devm_reset_controller_register(&pdev->dev, rcdev);
+}
+
+static const struct of_device_id amp_rproc_kunit_reset_match[] = {
+	{ .compatible = "amp,kunit-fake-reset" },
+	{ }
+};
+
+static struct platform_driver amp_rproc_kunit_reset_driver = {
+	.probe = amp_rproc_kunit_reset_probe,
+	.driver = {
+		.name = "amp_rproc_kunit_reset",
+		.of_match_table = amp_rproc_kunit_reset_match,
+	},
+};
+
+int amp_rproc_kunit_suite_init(struct kunit_suite *suite)
+{
+	int ret;
+
+	/*
+	 * The suites reach amp_rproc through the driver core only, so no
+	 * symbol makes modprobe load it: ask for it (the softdep below does
+	 * the same for modprobe).
+	 */
+	ret = request_module("amp_rproc");
+	if (ret)
+		pr_warn("amp_rproc_kunit: request_module(amp_rproc): %d\n", ret);
+
+	ret = platform_driver_register(&amp_rproc_kunit_mbox_driver);
+	if (ret)
+		return ret;
+	ret = platform_driver_register(&amp_rproc_kunit_reset_driver);
+	if (ret)
+		platform_driver_unregister(&amp_rproc_kunit_mbox_driver);
+	return ret;
+}
+
+void amp_rproc_kunit_suite_exit(struct kunit_suite *suite)
+{
+	platform_driver_unregister(&amp_rproc_kunit_reset_driver);
+	platform_driver_unregister(&amp_rproc_kunit_mbox_driver);
+}
+
+int amp_rproc_kunit_init(struct kunit *test)
+{
+	struct amp_rproc_kunit_ctx *ctx;
+	u32 size = __dtb_amp_rproc_kunit_overlay_end -
+		   __dtb_amp_rproc_kunit_overlay_begin;
+	int ret;
+
+	ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
+	if (!ctx)
+		return -ENOMEM;
+	test->priv = ctx;
+	amp_rproc_kunit_log_clear();
+	ret = amp_of_overlay_fdt_apply(__dtb_amp_rproc_kunit_overlay_begin,
+				       size, &ctx->ovcs_id);
+	if (ret) {
+		kunit_err(test, "cannot apply the overlay: %d\n", ret);
+		return ret;
+	}
+	if (!amp_rproc_kunit_mbox_dev) {
+		kunit_err(test, "the fake mailbox did not probe\n");
+		of_overlay_remove(&ctx->ovcs_id);
+		return -ENODEV;
+	}
+	return 0;
+}
+
+void amp_rproc_kunit_exit(struct kunit *test)
+{
+	struct amp_rproc_kunit_ctx *ctx = test->priv;
+
+	/* Unbind first: the remote must stop while its fakes still exist. */
+	if (ctx->pdev) {
+		device_release_driver(&ctx->pdev->dev);
+		put_device(&ctx->pdev->dev);
+	}
+	of_overlay_remove(&ctx->ovcs_id);
+}
+
+static struct platform_device *amp_rproc_kunit_pdev(struct kunit *test,
+						    const char *path)
+{
+	struct platform_device *pdev;
+	struct device_node *np;
+
+	np = of_find_node_by_path(path);
+	KUNIT_ASSERT_NOT_NULL_MSG(test, np, "no node %s", path);
+	pdev = of_find_device_by_node(np);
+	of_node_put(np);
+	KUNIT_ASSERT_NOT_NULL_MSG(test, pdev, "no device for %s", path);
+	return pdev;
+}
+
+/* Binds @path to amp_rproc as a user would: driver_override, then probe. */
+int amp_rproc_kunit_bind(struct kunit *test, const char *path)
+{
+	struct amp_rproc_kunit_ctx *ctx = test->priv;
+	struct platform_device *pdev;
+	int ret;
+
+	if (ctx->pdev) {
+		device_release_driver(&ctx->pdev->dev);
+		put_device(&ctx->pdev->dev);
+	}
+	pdev = amp_rproc_kunit_pdev(test, path);
+	ctx->pdev = pdev;
+	ctx->rproc = NULL;
+	ret = amp_platform_set_driver_override(pdev, "amp_rproc");
+	KUNIT_ASSERT_EQ(test, ret, 0);
+	ret = device_attach(&pdev->dev);
+	if (ret < 0)
+		return ret;
+	if (!ret || !pdev->dev.driver)
+		return -ENODEV;
+	ctx->rproc = platform_get_drvdata(pdev);
+	KUNIT_ASSERT_NOT_NULL(test, ctx->rproc);
+	return 0;
+}
+
+/* The remote processor of a node bound by its compatible. */
+struct rproc *amp_rproc_kunit_find(struct kunit *test, const char *path)
+{
+	struct amp_rproc_kunit_ctx *ctx = test->priv;
+	struct platform_device *pdev;
+
+	pdev = amp_rproc_kunit_pdev(test, path);
+	/* Bound by its compatible: only the reference is the case's. */
+	ctx->pdev = pdev;
+	KUNIT_ASSERT_NOT_NULL_MSG(test, pdev->dev.driver, "%s is not bound",
+				  path);
+	ctx->rproc = platform_get_drvdata(pdev);
+	return ctx->rproc;
+}
+
+void amp_rproc_kunit_write_fw(struct kunit *test, const char *name,
+			      const void *data, size_t size)
+{
+	char path[96];
+	struct file *f;
+	loff_t pos = 0;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/lib/firmware/%s", name);
+	f = filp_open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	KUNIT_ASSERT_FALSE_MSG(test, IS_ERR(f), "cannot create %s: %ld", path,
+			       PTR_ERR(f));
+	n = kernel_write(f, data, size, &pos);
+	filp_close(f, NULL);
+	/*
+	 * A kthread's last fput() is deferred to a work item; until it runs
+	 * the file counts as open for writing and the firmware loader gets
+	 * -ETXTBSY.
+	 */
+	flush_delayed_fput();
+	KUNIT_ASSERT_EQ(test, n, (ssize_t)size);
+}
+
+bool amp_rproc_kunit_wait(bool (*cond)(void *arg), void *arg, unsigned int ms)
+{
+	unsigned long end = jiffies + msecs_to_jiffies(ms);
+
+	while (!cond(arg)) {
+		if (time_after(jiffies, end))
+			return cond(arg);
+		msleep(20);
+	}
+	return true;
+}
+
+static const char amp_rproc_kunit_shstrtab[] = "\0.shstrtab\0.resource_table";
+
+#define AMP_RPROC_KUNIT_ALIGN(x) ALIGN(x, 16)
+
+/*
+ * Layout: ELF header, program headers, segment data, resource table
+ * data, section name table, section headers ([0] null, [1] .shstrtab,
+ * [2] .resource_table when there is one).
+ */
+void amp_rproc_kunit_build_elf(struct kunit *test,
+			       struct amp_rproc_kunit_elf *elf, bool is64,
+			       u64 entry, const struct amp_rproc_kunit_seg *segs,
+			       unsigned int nsegs, const void *rsc,
+			       size_t rsc_size, u64 rsc_da)
+{
+	size_t ehsize = is64 ? sizeof(struct elf64_hdr) : sizeof(struct elf32_hdr);
+	size_t phsize = is64 ? sizeof(struct elf64_phdr) : sizeof(struct elf32_phdr);
+	size_t shsize = is64 ? sizeof(struct elf64_shdr) : sizeof(struct elf32_shdr);
+	unsigned int shnum = rsc ? 3 : 2;
+	size_t off, seg_off[4], str_off, size;
+	unsigned int i;
+	u8 *d;
+
+	KUNIT_ASSERT_LE(test, nsegs, 4U);
+	off = AMP_RPROC_KUNIT_ALIGN(ehsize + nsegs * phsize);
+	for (i = 0; i < nsegs; i++) {
+		seg_off[i] = off;
+		off = AMP_RPROC_KUNIT_ALIGN(off + segs[i].filesz);
+	}
+	elf->rsc_off = rsc ? off : 0;
+	off = AMP_RPROC_KUNIT_ALIGN(off + rsc_size);
+	str_off = off;
+	off = AMP_RPROC_KUNIT_ALIGN(off + sizeof(amp_rproc_kunit_shstrtab));
+	elf->shoff = off;
+	size = off + shnum * shsize;
+
+	d = kunit_kzalloc(test, size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, d);
+	elf->data = d;
+	elf->size = size;
+	elf->is64 = is64;
+	elf->phoff = ehsize;
+
+	memcpy(d, ELFMAG, SELFMAG);
+	d[EI_CLASS] = is64 ? ELFCLASS64 : ELFCLASS32;
+	d[EI_DATA] = ELFDATA2LSB;
+	d[EI_VERSION] = EV_CURRENT;
+	for (i = 0; i < nsegs; i++)
+		memset(d + seg_off[i], segs[i].fill, segs[i].filesz);
+	if (rsc)
+		memcpy(d + elf->rsc_off, rsc, rsc_size);
+	memcpy(d + str_off, amp_rproc_kunit_shstrtab,
+	       sizeof(amp_rproc_kunit_shstrtab));
+
+	if (is64) {
+		struct elf64_hdr *eh = (void *)d;
+		struct elf64_phdr *ph = (void *)(d + ehsize);
+		struct elf64_shdr *sh = (void *)(d + elf->shoff);
+
+		eh->e_type = ET_EXEC;
+		eh->e_machine = EM_AARCH64;
+		eh->e_version = EV_CURRENT;
+		eh->e_entry = entry;
+		eh->e_phoff = ehsize;
+		eh->e_shoff = elf->shoff;
+		eh->e_ehsize = ehsize;
+		eh->e_phentsize = phsize;
+		eh->e_phnum = nsegs;
+		eh->e_shentsize = shsize;
+		eh->e_shnum = shnum;
+		eh->e_shstrndx = 1;
+		for (i = 0; i < nsegs; i++) {
+			ph[i].p_type = PT_LOAD;
+			ph[i].p_flags = PF_R | PF_W | PF_X;
+			ph[i].p_offset = seg_off[i];
+			ph[i].p_vaddr = segs[i].da;
+			ph[i].p_paddr = segs[i].da;
+			ph[i].p_filesz = segs[i].filesz;
+			ph[i].p_memsz = segs[i].memsz;
+		}
+		sh[1].sh_name = 1;
+		sh[1].sh_type = SHT_STRTAB;
+		sh[1].sh_offset = str_off;
+		sh[1].sh_size = sizeof(amp_rproc_kunit_shstrtab);
+		if (rsc) {
+			sh[2].sh_name = 11;
+			sh[2].sh_type = SHT_PROGBITS;
+			sh[2].sh_flags = SHF_ALLOC;
+			sh[2].sh_addr = rsc_da;
+			sh[2].sh_offset = elf->rsc_off;
+			sh[2].sh_size = rsc_size;
+		}
+	} else {
+		struct elf32_hdr *eh = (void *)d;
+		struct elf32_phdr *ph = (void *)(d + ehsize);
+		struct elf32_shdr *sh = (void *)(d + elf->shoff);
+
+		eh->e_type = ET_EXEC;
+		eh->e_machine = EM_ARM;
+		eh->e_version = EV_CURRENT;
+		eh->e_entry = entry;
+		eh->e_phoff = ehsize;
+		eh->e_shoff = elf->shoff;
+		eh->e_ehsize = ehsize;
+		eh->e_phentsize = phsize;
+		eh->e_phnum = nsegs;
+		eh->e_shentsize = shsize;
+		eh->e_shnum = shnum;
+		eh->e_shstrndx = 1;
+		for (i = 0; i < nsegs; i++) {
+			ph[i].p_type = PT_LOAD;
+			ph[i].p_flags = PF_R | PF_W | PF_X;
+			ph[i].p_offset = seg_off[i];
+			ph[i].p_vaddr = segs[i].da;
+			ph[i].p_paddr = segs[i].da;
+			ph[i].p_filesz = segs[i].filesz;
+			ph[i].p_memsz = segs[i].memsz;
+		}
+		sh[1].sh_name = 1;
+		sh[1].sh_type = SHT_STRTAB;
+		sh[1].sh_offset = str_off;
+		sh[1].sh_size = sizeof(amp_rproc_kunit_shstrtab);
+		if (rsc) {
+			sh[2].sh_name = 11;
+			sh[2].sh_type = SHT_PROGBITS;
+			sh[2].sh_flags = SHF_ALLOC;
+			sh[2].sh_addr = rsc_da;
+			sh[2].sh_offset = elf->rsc_off;
+			sh[2].sh_size = rsc_size;
+		}
+	}
+}
+
+kunit_test_suites(&amp_rproc_lifecycle_suite, &amp_rproc_probe_suite,
+		  &amp_rproc_elf_suite, &amp_rproc_stm32_suite);
+
+MODULE_SOFTDEP("pre: amp_rproc");
+MODULE_DESCRIPTION("KUnit suites of the amp_rproc remoteproc platform driver");
+MODULE_LICENSE("GPL");

@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * KUnit suite amp_rproc_lifecycle: what amp_rproc does to its mailbox
+ * channels and reset lines when the remoteproc core starts, stops, kicks,
+ * recovers, attaches to and detaches from a remote processor. The fake
+ * controllers log every message ("mbox<channel>:<payload>") and every
+ * reset assert ("rst<id>+") and deassert ("rst<id>-") in order.
+ *
+ * Node amp-rproc-kunit-vq: channels vq0 0, vq1 1, shutdown 2, detach 3,
+ * crash 4; resets core 0, hold-boot 1. Node amp-rproc-kunit-txrx: tx 5,
+ * rx 6; reset core 2. Node amp-rproc-kunit-boot-address: vq0 12, reset
+ * core 6, boot address register at syscon offset 0x20.
+ */
+
+#include <kunit/test.h>
+#include <linux/io.h>
+#include <linux/ktime.h>
+#include <linux/list.h>
+#include <linux/elf.h>
+#include <linux/remoteproc.h>
+#include <linux/string.h>
+
+#include "amp_rproc_kunit.h"
+
+#define AMP_RPROC_LC_VQ		"/amp-rproc-kunit-vq"
+#define AMP_RPROC_LC_TXRX	"/amp-rproc-kunit-txrx"
+#define AMP_RPROC_LC_BOOT_ADDR	"/amp-rproc-kunit-boot-address"
+#define AMP_RPROC_LC_ENTRY	(AMP_RPROC_KUNIT_FW_DA + 0x40)
+
+static void amp_rproc_lifecycle_fw(struct kunit *test)
+{
+	static const struct amp_rproc_kunit_seg seg = {
+		.da = AMP_RPROC_KUNIT_FW_DA, .filesz = 0x100, .memsz = 0x1000,
+		.fill = 0x5a,
+	};
+	struct amp_rproc_kunit_elf elf;
+
+	amp_rproc_kunit_build_elf(test, &elf, false, AMP_RPROC_LC_ENTRY, &seg, 1,
+				  NULL, 0, 0);
+	amp_rproc_kunit_write_fw(test, AMP_RPROC_KUNIT_FW, elf.data, elf.size);
+}
+
+static struct rproc *amp_rproc_lifecycle_boot(struct kunit *test, const char *path)
+{
+	struct amp_rproc_kunit_ctx *ctx = test->priv;
+
+	amp_rproc_lifecycle_fw(test);
+	KUNIT_ASSERT_EQ(test, amp_rproc_kunit_bind(test, path), 0);
+	KUNIT_ASSERT_EQ(test, rproc_boot(ctx->rproc), 0);
+	KUNIT_ASSERT_EQ(test, ctx->rproc->state, RPROC_RUNNING);
+	return ctx->rproc;
+}
+
+/* Test that start deasserts the core reset, then releases the hold-boot. */
+static void amp_rproc_lifecycle_start(struct kunit *test)
+{
+	struct rproc *rproc = amp_rproc_lifecycle_boot(test, AMP_RPROC_LC_VQ);
+
+	KUNIT_EXPECT_STREQ(test, amp_rproc_kunit_log(test), "rst0- rst1- ");
+	KUNIT_EXPECT_EQ(test, rproc->bootaddr, AMP_RPROC_LC_ENTRY);
+	amp_rproc_kunit_log_clear();
+	rproc_shutdown(rproc);
+}
+
+/* Test that an acknowledged stop asks the remote, then holds and resets it. */
+static void amp_rproc_lifecycle_stop(struct kunit *test)
+{
+	struct rproc *rproc = amp_rproc_lifecycle_boot(test, AMP_RPROC_LC_VQ);
+
+	amp_rproc_kunit_log_clear();
+	KUNIT_EXPECT_EQ(test, rproc_shutdown(rproc), 0);
+	KUNIT_EXPECT_STREQ(test, amp_rproc_kunit_log(test),
+			   "mbox2:93 rst1+ rst0+ ");
+	KUNIT_EXPECT_EQ(test, rproc->state, RPROC_OFFLINE);
+	KUNIT_EXPECT_TRUE(test, amp_rproc_kunit_reset_asserted(0));
+}
+
+/* Test that a remote never acknowledging the stop is forced off after the timeout. */
+static void amp_rproc_lifecycle_stop_timeout(struct kunit *test)
+{
+	struct rproc *rproc = amp_rproc_lifecycle_boot(test, AMP_RPROC_LC_VQ);
+	ktime_t t0;
+	s64 ms;
+
+	amp_rproc_kunit_mbox_mute(2, true);
+	amp_rproc_kunit_log_clear();
+	t0 = ktime_get();
+	KUNIT_EXPECT_EQ(test, rproc_shutdown(rproc), 0);
+	ms = ktime_ms_delta(ktime_get(), t0);
+	KUNIT_EXPECT_STREQ(test, amp_rproc_kunit_log(test),
+			   "mbox2:93 rst1+ rst0+ ");
+	KUNIT_EXPECT_GE(test, ms, 450);
+	KUNIT_EXPECT_EQ(test, rproc->state, RPROC_OFFLINE);
+	KUNIT_EXPECT_TRUE(test, amp_rproc_kunit_reset_asserted(0));
+	KUNIT_EXPECT_TRUE(test, amp_rproc_kunit_reset_asserted(1));
+}
+
+/* Test that a kick goes to the per-virtqueue channel of its notify id. */
+static void amp_rproc_lifecycle_kick_vq(struct kunit *test)
+{
+	struct amp_rproc_kunit_ctx *ctx = test->priv;
+
+	KUNIT_ASSERT_EQ(test, amp_rproc_kunit_bind(test, AMP_RPROC_LC_VQ), 0);
+	ctx->rproc->ops->kick(ctx->rproc, 1);
+	ctx->rproc->ops->kick(ctx->rproc, 0);
+	KUNIT_EXPECT_STREQ(test, amp_rproc_kunit_log(test),
+			   "mbox1:1 mbox0:0 ");
+}
+
+static bool amp_rproc_lifecycle_two_kicks(void *arg)
+{
+	return amp_rproc_kunit_log_is("mbox5:3 mbox5:0 ");
+}
+
+/* Test that with a tx channel a kick carries its notify id as payload. */
+static void amp_rproc_lifecycle_kick_tx(struct kunit *test)
+{
+	struct amp_rproc_kunit_ctx *ctx = test->priv;
+
+	KUNIT_ASSERT_EQ(test, amp_rproc_kunit_bind(test, AMP_RPROC_LC_TXRX), 0);
+	ctx->rproc->ops->kick(ctx->rproc, 3);
+	ctx->rproc->ops->kick(ctx->rproc, 0);
+	/* The second waits in the channel's queue until the first is done. */
+	amp_rproc_kunit_wait(amp_rproc_lifecycle_two_kicks, NULL, 1000);
+	KUNIT_EXPECT_STREQ(test, amp_rproc_kunit_log(test),
+			   "mbox5:3 mbox5:0 ");
+}
+
+/* Test that start writes the ELF entry into the boot address register. */
+static void amp_rproc_lifecycle_boot_addr(struct kunit *test)
+{
+	struct rproc *rproc;
+	void *syscon;
+
+	if (!IS_ENABLED(CONFIG_MFD_SYSCON))
+		kunit_skip(test, "CONFIG_MFD_SYSCON is not set");
+	syscon = memremap(AMP_RPROC_KUNIT_SYSCON_PA, 0x100, MEMREMAP_WC);
+	KUNIT_ASSERT_NOT_NULL(test, syscon);
+	WRITE_ONCE(*(u32 *)(syscon + 0x20), 0);
+	rproc = amp_rproc_lifecycle_boot(test, AMP_RPROC_LC_BOOT_ADDR);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(*(u32 *)(syscon + 0x20)),
+			(u32)AMP_RPROC_LC_ENTRY);
+	KUNIT_EXPECT_STREQ(test, amp_rproc_kunit_log(test), "rst6- ");
+	memunmap(syscon);
+	rproc_shutdown(rproc);
+}
+
+static bool amp_rproc_lifecycle_recovered(void *arg)
+{
+	struct rproc *rproc = arg;
+
+	return rproc->state == RPROC_RUNNING &&
+	       amp_rproc_kunit_log_is("rst1+ rst0+ rst0- rst1- ");
+}
+
+/* Test that a crash message makes the core recover the remote: stop, then start. */
+static void amp_rproc_lifecycle_crash(struct kunit *test)
+{
+	struct rproc *rproc = amp_rproc_lifecycle_boot(test, AMP_RPROC_LC_VQ);
+
+	rproc->dump_conf = RPROC_COREDUMP_DISABLED;
+	amp_rproc_kunit_log_clear();
+	amp_rproc_kunit_mbox_rx(4, 0);
+	KUNIT_EXPECT_TRUE(test, amp_rproc_kunit_wait(amp_rproc_lifecycle_recovered,
+						     rproc, 3000));
+	/* No shutdown request: a crashed remote cannot answer it. */
+	KUNIT_EXPECT_STREQ(test, amp_rproc_kunit_log(test),
+			   "rst1+ rst0+ rst0- rst1- ");
+	rproc_shutdown(rproc);
+}
+
+/* Test that every region is a coredump segment once the remote is booted. */
+static void amp_rproc_lifecycle_coredump(struct kunit *test)
+{
+	struct rproc *rproc = amp_rproc_lifecycle_boot(test, AMP_RPROC_LC_VQ);
+	struct rproc_dump_segment *seg;
+	unsigned int n = 0;
+	bool fw = false;
+
+	list_for_each_entry(seg, &rproc->dump_segments, node) {
+		n++;
+		if (seg->da == AMP_RPROC_KUNIT_FW_DA &&
+		    seg->size == AMP_RPROC_KUNIT_FW_SIZE)
+			fw = true;
+	}
+	KUNIT_EXPECT_EQ(test, n, 3U);
+	KUNIT_EXPECT_TRUE(test, fw);
+	KUNIT_EXPECT_EQ(test, rproc->elf_class, ELFCLASS32);
+	rproc_shutdown(rproc);
+	KUNIT_EXPECT_TRUE(test, list_empty(&rproc->dump_segments));
+}
+
+static bool amp_rproc_lifecycle_attached(void *arg)
+{
+	struct rproc *rproc = arg;
+
+	return rproc->state == RPROC_ATTACHED;
+}
+
+/* A valid resource table without entries, as a pre-booted remote keeps. */
+static void amp_rproc_lifecycle_put_table(struct kunit *test)
+{
+	u32 *t = memremap(AMP_RPROC_KUNIT_RSC_DA, 0x1000, MEMREMAP_WC);
+
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	memset(t, 0, 0x1000);
+	t[0] = 1;
+	memunmap(t);
+}
+
+static struct rproc *amp_rproc_lifecycle_attach_one(struct kunit *test)
+{
+	struct amp_rproc_kunit_ctx *ctx = test->priv;
+
+	amp_rproc_lifecycle_put_table(test);
+	/* Deasserted core reset: the remote runs already. */
+	amp_rproc_kunit_reset_set(0, false);
+	amp_rproc_kunit_reset_set(1, false);
+	KUNIT_ASSERT_EQ(test, amp_rproc_kunit_bind(test, AMP_RPROC_LC_VQ), 0);
+	KUNIT_ASSERT_TRUE(test, amp_rproc_kunit_wait(amp_rproc_lifecycle_attached,
+						     ctx->rproc, 3000));
+	return ctx->rproc;
+}
+
+/* Test that a remote found running is attached to without touching its resets. */
+static void amp_rproc_lifecycle_attach(struct kunit *test)
+{
+	struct rproc *rproc = amp_rproc_lifecycle_attach_one(test);
+
+	KUNIT_EXPECT_STREQ(test, amp_rproc_kunit_log(test), "");
+	KUNIT_EXPECT_FALSE(test, amp_rproc_kunit_reset_asserted(0));
+	KUNIT_EXPECT_EQ(test, rproc_detach(rproc), 0);
+}
+
+/* Test that detach sends on the detach channel and leaves the remote running. */
+static void amp_rproc_lifecycle_detach(struct kunit *test)
+{
+	struct rproc *rproc = amp_rproc_lifecycle_attach_one(test);
+
+	amp_rproc_kunit_log_clear();
+	KUNIT_EXPECT_EQ(test, rproc_detach(rproc), 0);
+	KUNIT_EXPECT_STREQ(test, amp_rproc_kunit_log(test), "mbox3:222 ");
+	KUNIT_EXPECT_EQ(test, rproc->state, RPROC_DETACHED);
+	KUNIT_EXPECT_FALSE(test, amp_rproc_kunit_reset_asserted(0));
+}
+
+static struct kunit_case amp_rproc_lifecycle_cases[] = {
+	KUNIT_CASE(amp_rproc_lifecycle_start),
+	KUNIT_CASE(amp_rproc_lifecycle_stop),
+	KUNIT_CASE(amp_rproc_lifecycle_stop_timeout),
+	KUNIT_CASE(amp_rproc_lifecycle_kick_vq),
+	KUNIT_CASE(amp_rproc_lifecycle_kick_tx),
+	KUNIT_CASE(amp_rproc_lifecycle_boot_addr),
+	KUNIT_CASE(amp_rproc_lifecycle_crash),
+	KUNIT_CASE(amp_rproc_lifecycle_coredump),
+	KUNIT_CASE(amp_rproc_lifecycle_attach),
+	KUNIT_CASE(amp_rproc_lifecycle_detach),
+	{ }
+};
+
+struct kunit_suite amp_rproc_lifecycle_suite = {
+	.name = "amp_rproc_lifecycle",
+	.suite_init = amp_rproc_kunit_suite_init,
+	.suite_exit = amp_rproc_kunit_suite_exit,
+	.init = amp_rproc_kunit_init,
+	.exit = amp_rproc_kunit_exit,
+	.test_cases = amp_rproc_lifecycle_cases,
+};
