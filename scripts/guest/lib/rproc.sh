@@ -1,0 +1,60 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# Driving the board's remote processor from shell tests; sourced.
+
+# Waits up to $2 tenths of a second for command $1 (a string) to succeed.
+wait_for() {
+	n=0
+	while ! eval "$1" >/dev/null 2>&1; do
+		n=$((n + 1))
+		[ "$n" -ge "$2" ] && return 1
+		sleep 0.1
+	done
+}
+
+# The sysfs directory of the remoteproc bound to the project's driver.
+rproc_dir() {
+	for r in /sys/class/remoteproc/remoteproc*; do
+		[ -e "$r/device/of_node/compatible" ] || continue
+		grep -q 'amp,rproc' "$r/device/of_node/compatible" &&
+			echo "$r" && return 0
+	done
+	return 1
+}
+
+rproc_state() {
+	cat "$(rproc_dir)/state"
+}
+
+# rproc_start FIRMWARE: boots it and waits for "running".
+rproc_start() {
+	r=$(rproc_dir) || return 1
+	echo "$1" >"$r/firmware" && echo start >"$r/state" &&
+		wait_for '[ "$(cat '"$r"'/state)" = running ]' 100
+}
+
+rproc_stop() {
+	r=$(rproc_dir) || return 1
+	echo stop >"$r/state" &&
+		wait_for '[ "$(cat '"$r"'/state)" = offline ]' 100
+}
+
+# The /dev node of the rpmsg char device whose remote address is $1
+# (decimal), waiting up to 5 s for it.
+rpmsg_dev() {
+	wait_for "rpmsg_dev_now $1" 50 || return 1
+	rpmsg_dev_now "$1"
+}
+
+rpmsg_dev_now() {
+	for d in /sys/class/rpmsg/rpmsg[0-9]*; do
+		[ -e "$d/dst" ] && [ "$(cat "$d/dst")" = "$1" ] || continue
+		echo "/dev/${d##*/}"
+		return 0
+	done
+	return 1
+}
+
+# The remote's first trace buffer, through the remoteproc's debugfs.
+rproc_trace() {
+	cat "/sys/kernel/debug/remoteproc/$(basename "$(rproc_dir)")/trace0"
+}
