@@ -45,9 +45,11 @@ rpmsg_dev() {
 	rpmsg_dev_now "$1"
 }
 
+# devtmpfs creates the node a moment after the class device appears.
 rpmsg_dev_now() {
 	for d in /sys/class/rpmsg/rpmsg[0-9]*; do
 		[ -e "$d/dst" ] && [ "$(cat "$d/dst")" = "$1" ] || continue
+		[ -c "/dev/${d##*/}" ] || return 1
 		echo "/dev/${d##*/}"
 		return 0
 	done
