@@ -81,12 +81,18 @@ struct amp_rproc_syscon {
  * @cl: the client bound to @chan
  * @chan: the channel, NULL when the DT does not name it
  * @notifyid: for a per-virtqueue channel "vq<N>", N
+ * @lock: guards @in_flight and @again
+ * @in_flight: a kick was sent and the controller has not completed it
+ * @again: another kick was asked for while one was in flight
  */
 struct amp_rproc_chan {
 	struct amp_rproc *ar;
 	struct mbox_client cl;
 	struct mbox_chan *chan;
 	u32 notifyid;
+	spinlock_t lock; /* guards in_flight and again */
+	bool in_flight;
+	bool again;
 };
 
 /**

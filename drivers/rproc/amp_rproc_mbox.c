@@ -11,6 +11,11 @@
  * Received kicks are recorded in a bitmap from the mailbox's (possibly
  * atomic) context and handled from a work item, because the virtqueue
  * callbacks of rpmsg sleep.
+ *
+ * Kicks on a per-virtqueue channel coalesce: the remote drains the whole
+ * vring on each one, so one in flight plus one sent after it completes
+ * says all a burst of them would. Queuing each would overflow the
+ * framework's queue while the remote is busy.
  */
 
 #include <linux/device.h>
@@ -26,6 +31,12 @@
 #include <amp/rsc.h>
 
 #include "amp_rproc.h"
+
+/*
+ * Payload of a kick on a per-virtqueue channel, which means nothing to the
+ * remote. Not 0: 6.1's mailbox core never completes a NULL message.
+ */
+#define AMP_RPROC_MBOX_KICK_MSG		1
 
 /* Payload of the shutdown and detach requests (the remote ignores it). */
 #define AMP_RPROC_MBOX_SHUTDOWN_MSG	0x5d
@@ -50,6 +61,54 @@ static void amp_rproc_mbox_vq_rx(struct mbox_client *cl, void *msg)
 	struct amp_rproc_chan *c = container_of(cl, struct amp_rproc_chan, cl);
 
 	amp_rproc_mbox_mark(c->ar, c->notifyid);
+}
+
+static void amp_rproc_mbox_send_kick(struct amp_rproc_chan *c)
+{
+	unsigned long flags;
+	int ret;
+
+	ret = mbox_send_message(c->chan, (void *)AMP_RPROC_MBOX_KICK_MSG);
+	if (ret >= 0)
+		return;
+	spin_lock_irqsave(&c->lock, flags);
+	c->in_flight = false;
+	spin_unlock_irqrestore(&c->lock, flags);
+	dev_err_ratelimited(c->ar->dev, "kick of notify id %u failed: %d\n",
+			    c->notifyid, ret);
+}
+
+static void amp_rproc_mbox_kick_vq(struct amp_rproc_chan *c)
+{
+	unsigned long flags;
+	bool send;
+
+	spin_lock_irqsave(&c->lock, flags);
+	send = !c->in_flight;
+	if (send)
+		c->in_flight = true;
+	else
+		c->again = true;
+	spin_unlock_irqrestore(&c->lock, flags);
+	if (send)
+		amp_rproc_mbox_send_kick(c);
+}
+
+static void amp_rproc_mbox_vq_tx_done(struct mbox_client *cl, void *msg,
+				      int r)
+{
+	struct amp_rproc_chan *c = container_of(cl, struct amp_rproc_chan, cl);
+	unsigned long flags;
+	bool send;
+
+	spin_lock_irqsave(&c->lock, flags);
+	send = c->again;
+	c->again = false;
+	if (!send)
+		c->in_flight = false;
+	spin_unlock_irqrestore(&c->lock, flags);
+	if (send)
+		amp_rproc_mbox_send_kick(c);
 }
 
 static void amp_rproc_mbox_rx_rx(struct mbox_client *cl, void *msg)
@@ -132,6 +191,7 @@ static int amp_rproc_mbox_get(struct amp_rproc *ar, struct amp_rproc_chan *c,
 				     "mbox-names: channel %s named twice\n",
 				     name);
 	c->ar = ar;
+	spin_lock_init(&c->lock);
 	c->cl.dev = dev;
 	c->cl.rx_callback = rx;
 	c->cl.tx_block = blocking;
@@ -165,6 +225,7 @@ static struct amp_rproc_chan *amp_rproc_mbox_slot(struct amp_rproc *ar,
 	if (!strncmp(name, "vq", 2) && !kstrtouint(name + 2, 10, &vq) &&
 	    vq < AMP_RPROC_MAX_VQS) {
 		ar->vq[vq].notifyid = vq;
+		ar->vq[vq].cl.tx_done = amp_rproc_mbox_vq_tx_done;
 		*rx = amp_rproc_mbox_vq_rx;
 		return &ar->vq[vq];
 	}
@@ -233,30 +294,23 @@ int amp_rproc_mbox_request(struct amp_rproc *ar)
 void amp_rproc_mbox_rsc_kick(struct rproc *rproc, u32 notifyid)
 {
 	struct amp_rproc *ar = rproc->priv;
-	struct mbox_chan *chan = NULL;
-	void *msg = NULL;
 	int ret;
 
 	if (notifyid < AMP_RPROC_MAX_VQS && ar->vq[notifyid].chan) {
-		chan = ar->vq[notifyid].chan;
-		/* Some controllers want a payload anyway: send the id. */
-		msg = (void *)(uintptr_t)notifyid;
-	} else if (ar->tx.chan) {
-		chan = ar->tx.chan;
-		msg = (void *)(uintptr_t)notifyid;
+		amp_rproc_mbox_kick_vq(&ar->vq[notifyid]);
+		return;
 	}
-	if (!chan) {
+	if (!ar->tx.chan) {
 		dev_warn_ratelimited(ar->dev, "kick of notify id %u: no channel vq%u and no tx channel\n",
 				     notifyid, notifyid);
 		return;
 	}
-	ret = mbox_send_message(chan, msg);
+	ret = mbox_send_message(ar->tx.chan, (void *)(uintptr_t)notifyid);
 	if (ret < 0)
 		dev_err_ratelimited(ar->dev, "kick of notify id %u failed: %d\n",
 				    notifyid, ret);
 }
 
-/* rproc_ops.kick, with the core's notify ids. */
 void amp_rproc_mbox_kick(struct rproc *rproc, int vqid)
 {
 	amp_rproc_mbox_rsc_kick(rproc, vqid);
