@@ -89,7 +89,13 @@ void rsc_trace_add(struct rsc_trace *tr)
 
 void rsc_trace_remove(struct rsc_trace *tr)
 {
-	/* Waits for readers still inside rsc_trace_read(). */
-	debugfs_remove(tr->file);
+	/*
+	 * rproc_del() removes the rproc's whole debugfs directory, files
+	 * included, before this runs when the remote could not be stopped:
+	 * those dentries are gone then.
+	 */
+	if (!amp_rproc_deleting(tr->rsc->rproc))
+		/* Waits for readers still inside rsc_trace_read(). */
+		debugfs_remove(tr->file);
 	tr->file = NULL;
 }

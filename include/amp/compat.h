@@ -9,6 +9,7 @@
 
 #include <linux/errno.h>
 #include <linux/platform_device.h>
+#include <linux/remoteproc.h>
 #include <linux/string.h>
 #include <linux/types.h>
 #include <linux/version.h>
@@ -152,6 +153,16 @@ static inline int amp_platform_set_driver_override(struct platform_device *pdev,
 	return driver_set_override(&pdev->dev, &pdev->driver_override, name,
 				   strlen(name));
 #endif
+}
+
+/*
+ * rproc_del() has begun: the core is about to remove the rproc's debugfs
+ * directory with every file in it. The flag came with a stable fix that
+ * both supported kernels carry (6.1.192, 6.12.117).
+ */
+static inline bool amp_rproc_deleting(struct rproc *rproc)
+{
+	return READ_ONCE(rproc->deleting);
 }
 
 #endif /* AMP_COMPAT_H */
