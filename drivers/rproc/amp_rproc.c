@@ -129,8 +129,12 @@ static int amp_rproc_stop(struct rproc *rproc)
 	struct amp_rproc *ar = rproc->priv;
 	int ret;
 
-	/* A crashed remote cannot answer: do not wait for it. */
-	if (rproc->state != RPROC_CRASHED && rproc->state != RPROC_OFFLINE)
+	/*
+	 * Ask even a crashed remote: its crash handler may still run, and a
+	 * CPU started through PSCI can only power itself off. One that does
+	 * not answer costs the timeout before its reset is forced.
+	 */
+	if (rproc->state != RPROC_OFFLINE)
 		amp_rproc_mbox_shutdown(ar);
 
 	ret = amp_rproc_set_hold_boot(ar, true);
