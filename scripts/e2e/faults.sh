@@ -1,0 +1,90 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# A misbehaving remote on the virtual board: for each fault the reference
+# firmware injects on command, the kernel keeps running, says what went
+# wrong, and the remote can be stopped, started and used again.
+
+. /amp/lib/ktap.sh
+. /amp/lib/rproc.sh
+
+FW=rpmsg-echo.elf
+RAW=1024	# 0x400: echo endpoint
+CTRL=1027	# 0x403: fault commands
+
+ktap_plan 7
+
+modprobe amp_psci_reset
+modprobe amp_mbox
+modprobe amp_rproc
+wait_for '[ "$(rproc_state)" = offline ]' 50
+
+# Starts the remote and checks it echoes.
+healthy() {
+	rproc_start "$FW" || return 1
+	d=$(rpmsg_dev "$RAW") || return 1
+	rpmsgbench echo -n 20 "$d"
+}
+
+# fault CMD: sends a fault command on the control endpoint.
+fault() {
+	c=$(rpmsg_dev "$CTRL") || return 1
+	printf '%s' "$1" >"$c"
+}
+
+# After a fault: stop must work and the remote must come back.
+recovers() {
+	if [ "$(rproc_state)" != offline ]; then
+		rproc_stop || rproc_stop || return 1
+	fi
+	healthy
+}
+
+ktap_result healthy_before_faults healthy
+
+# crash: the remote reports it and the core recovers it.
+crash_recovered() {
+	fault crash || return 1
+	wait_for 'dmesg | grep -q "the remote reports a crash"' 50 || return 1
+	wait_for 'dmesg | grep -q "recovering"' 50 || return 1
+	wait_for '[ "$(rproc_state)" = running ]' 100 || return 1
+	d=$(rpmsg_dev "$RAW") || return 1
+	rpmsgbench echo -n 20 "$d"
+}
+ktap_result crash_recovered crash_recovered
+# Free the coredumps: they would otherwise linger for minutes.
+for c in /sys/class/devcoredump/devcd*/data; do
+	[ -e "$c" ] && echo 1 >"$c"
+done
+
+# hang: the remote stops serving messages but still obeys shutdown.
+hang_detected() {
+	fault hang || return 1
+	d=$(rpmsg_dev "$RAW") || return 1
+	! rpmsgbench echo -n 1 "$d" 2>/dev/null
+}
+ktap_result hang_seen_as_no_echo hang_detected
+ktap_result recovers_after_hang recovers
+
+# bad-used-len: the remote claims more bytes than a buffer holds.
+bad_len_refused() {
+	fault bad-used-len || return 1
+	d=$(rpmsg_dev "$RAW") || return 1
+	! rpmsgbench echo -n 1 "$d" 2>/dev/null &&
+		dmesg | grep -q "inbound msg too big"
+}
+ktap_result oversized_used_len_refused bad_len_refused
+ktap_result recovers_after_bad_used_len recovers
+
+# storm: 100000 doorbells; the kernel keeps serving.
+storm_survived() {
+	fault storm || return 1
+	sleep 2
+	d=$(rpmsg_dev "$RAW") || return 1
+	rpmsgbench echo -n 20 "$d"
+}
+ktap_result notification_storm_survived storm_survived
+
+rproc_stop
+modprobe -r amp_rproc
+ktap_finish
