@@ -134,6 +134,12 @@ static void amp_mbox_shutdown(struct mbox_chan *chan)
 	spin_lock_irqsave(&mb->lock, flags);
 	__clear_bit(ch, &mb->active);
 	__clear_bit(ch, &mb->tx_busy);
+	/*
+	 * Withdraw a message the remote never took: left in the slot, it
+	 * would reach a remote started later, which must not act on a
+	 * request meant for an earlier run (a shutdown, typically).
+	 */
+	amp_mbox_wr(mb, AMP_VMBOX_STATUS(AMP_VMBOX_H2R, ch), 0);
 	spin_unlock_irqrestore(&mb->lock, flags);
 	/* The framework clears chan->cl next: no handler may still use it. */
 	synchronize_irq(mb->irq);
