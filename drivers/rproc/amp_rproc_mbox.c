@@ -317,6 +317,27 @@ void amp_rproc_mbox_kick(struct rproc *rproc, int vqid)
 }
 
 /*
+ * The framework keeps a blocking message that timed out queued and
+ * delivers it later, and the controller may still hold it for the remote:
+ * a shutdown request would then stop the remote's next run. Releasing the
+ * channel drops both; it is requested again for the next stop.
+ */
+static void amp_rproc_mbox_withdraw(struct amp_rproc_chan *c,
+				    const char *name)
+{
+	struct mbox_chan *chan;
+
+	mbox_free_channel(c->chan);
+	chan = mbox_request_channel_byname(&c->cl, name);
+	if (IS_ERR(chan)) {
+		dev_err(c->ar->dev, "mailbox channel %s: cannot get it back: %ld\n",
+			name, PTR_ERR(chan));
+		chan = NULL;
+	}
+	c->chan = chan;
+}
+
+/*
  * Asks the remote to stop and waits for the acknowledgment: the
  * controller reports the message consumed within shutdown_timeout_ms.
  */
@@ -332,6 +353,7 @@ int amp_rproc_mbox_shutdown(struct amp_rproc *ar)
 	if (ret < 0) {
 		dev_warn(ar->dev, "the remote did not acknowledge the shutdown request within %u ms (%d): forcing it off\n",
 			 shutdown_timeout_ms, ret);
+		amp_rproc_mbox_withdraw(&ar->shutdown, "shutdown");
 		return ret;
 	}
 	return 0;
@@ -346,7 +368,9 @@ void amp_rproc_mbox_detach(struct amp_rproc *ar)
 	ar->detach.cl.tx_tout = shutdown_timeout_ms;
 	ret = mbox_send_message(ar->detach.chan,
 				(void *)(uintptr_t)AMP_RPROC_MBOX_DETACH_MSG);
-	if (ret < 0)
+	if (ret < 0) {
 		dev_warn(ar->dev, "the remote did not acknowledge the detach request within %u ms (%d)\n",
 			 shutdown_timeout_ms, ret);
+		amp_rproc_mbox_withdraw(&ar->detach, "detach");
+	}
 }
