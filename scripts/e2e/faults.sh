@@ -12,7 +12,7 @@ FW=rpmsg-echo.elf
 RAW=1024	# 0x400: echo endpoint
 CTRL=1027	# 0x403: fault commands
 
-ktap_plan 7
+ktap_plan 9
 
 modprobe amp_psci_reset
 modprobe amp_mbox
@@ -84,6 +84,21 @@ storm_survived() {
 	rpmsgbench echo -n 20 "$d"
 }
 ktap_result notification_storm_survived storm_survived
+
+# no-shutdown-ack: the stop is forced and reported (the board cannot power
+# a CPU off, so it fails); the request is withdrawn, and a later stop and
+# start work.
+no_ack_reported() {
+	fault no-shutdown-ack || return 1
+	sleep 0.2
+	echo stop >"$(rproc_dir)/state" 2>/dev/null
+	dmesg | tail -n 20 |
+		grep -q "did not acknowledge the shutdown request"
+}
+ktap_result missing_shutdown_ack_reported no_ack_reported
+# Past the remote's 2 s of deafness.
+sleep 2
+ktap_result recovers_after_missing_ack recovers
 
 rproc_stop
 modprobe -r amp_rproc
