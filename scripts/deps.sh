@@ -59,7 +59,8 @@ for target in $AMP_TARGETS; do
 	[ -x "$dest/bin/busybox" ] && continue
 	amp_log "fetching busybox-static:$d"
 	tmp=$(mktemp -d)
-	chmod 755 "$tmp" # apt downloads as user _apt
+	# apt downloads as user _apt when it can write there
+	chown _apt "$tmp" 2>/dev/null || true
 	(cd "$tmp" && apt-get download -q "busybox-static:$d" >/dev/null) ||
 		amp_die "cannot download busybox-static:$d"
 	rm -rf "$dest" && mkdir -p "$dest"
