@@ -20,37 +20,49 @@ fail_part() { # file name reason
 	printf 'KTAP version 1\n1..1\n# %s\nnot ok 1 %s\n' "$3" "$2" >"$1"
 }
 
-# Prepare and boot one target; its QEMU runs in the background afterwards.
+# Prepare one target (in the foreground: builds share the cores and the
+# firmware build directory), then boot it in the background.
 boot_target() {
-	local target=$1 arch kdir mods initrd dtb dir=$AMP_BUILD/$1
-	arch=$(amp_target_arch "$target")
-	amp_log "$target: kernel, modules, initramfs, board DTB"
+	local target=$1 dir=$AMP_BUILD/$1 board arch kimage initrd dtb
 	mkdir -p "$dir"
-	kdir=$("$AMP_TOP/scripts/kernel-build.sh" "$target") &&
-		mods=$(KDIR=$kdir "$AMP_TOP/scripts/modules-build.sh" "$target") &&
-		initrd=$("$AMP_TOP/scripts/initramfs.sh" "$target" "$kdir" "$mods") &&
-		dtb=$("$AMP_TOP/scripts/board-dtb.sh" "$arch") || {
+	amp_log "$target: kernel, modules, initramfs, board DTB"
+	board=$("$AMP_TOP/scripts/board-prepare.sh" "$target") || {
 		fail_part "$results/$target-build.ktap" "build_$target" \
 			"could not build the $target test system"
 		return 1
 	}
+	read -r arch kimage initrd dtb <<<"$board"
 	amp_log "$target: booting the virtual board (console: $dir/console.log)"
 	(
-		"$AMP_TOP/scripts/qemu-run.sh" "$arch" "$(amp_kimage "$arch" "$kdir")" \
-			"$initrd" "$dtb" check "$dir/console.log" \
-			"${AMP_QEMU_TIMEOUT:-1200}"
+		"$AMP_TOP/scripts/qemu-run.sh" "$arch" "$kimage" "$initrd" "$dtb" \
+			check "$dir/console.log" "${AMP_QEMU_TIMEOUT:-1200}"
 		echo $? >"$dir/qemu.status"
 	) &
+}
+
+# With AMP_TESTS (comma-separated shell patterns), only the KUnit modules
+# and e2e scripts matching one ran; suites are matched by their file stem.
+selected() {
+	local pat pats
+	[ -z "${AMP_TESTS:-}" ] && return 0
+	IFS=, read -ra pats <<<"$AMP_TESTS"
+	for pat in "${pats[@]}"; do
+		# shellcheck disable=SC2053
+		[[ $1 == $pat ]] && return 0
+	done
+	return 1
 }
 
 collect_target() {
 	local target=$1 dir=$AMP_BUILD/$1 args=()
 	[ -f "$dir/qemu.status" ] || return 0
 	for f in "$AMP_TOP"/kunit/*_kunit.c; do
-		[ -e "$f" ] && args+=(--expect-suite "$(basename "$f" _kunit.c)")
+		[ -e "$f" ] && selected "$(basename "$f" _kunit.c)" &&
+			args+=(--expect-suite "$(basename "$f" _kunit.c)")
 	done
 	for f in "$AMP_TOP"/scripts/e2e/*.sh; do
-		[ -e "$f" ] && args+=(--expect-e2e "$(basename "$f" .sh)")
+		[ -e "$f" ] && selected "$(basename "$f" .sh)" &&
+			args+=(--expect-e2e "$(basename "$f" .sh)")
 	done
 	python3 "$AMP_TOP/scripts/ktap.py" split "$dir/console.log" \
 		"$results/$target" --exit "$(cat "$dir/qemu.status")" "${args[@]}"
@@ -63,6 +75,9 @@ for target in $AMP_TARGETS; do
 	boot_target "$target"
 done
 
+if [ -n "${AMP_TESTS:-}" ]; then
+	amp_log "AMP_TESTS=$AMP_TESTS: only those board tests"
+else
 amp_log "host tools: rsctool tests"
 if [ -x "$AMP_TOP/tools/rsctool/tests/run.sh" ]; then
 	"$AMP_TOP/tools/rsctool/tests/run.sh" >"$results/rsctool.ktap" ||
@@ -84,6 +99,7 @@ if [ -f "$AMP_TOP/tools/fuzz/Makefile" ]; then
 		fail_part "$results/fuzz.ktap" "fuzz_rsc_parse_${secs}s" \
 			"finding or build failure; see $AMP_BUILD/fuzz.log"
 	fi
+fi
 fi
 
 amp_log "waiting for the virtual boards"

@@ -7,14 +7,4 @@
 #
 # usage: shell.sh TARGET     (arm, arm64, arm64-6.1)
 
-set -euo pipefail
-. "$(dirname "$0")/lib.sh"
-
-target=${1:?usage: shell.sh TARGET}
-arch=$(amp_target_arch "$target")
-kdir=$("$AMP_TOP/scripts/kernel-build.sh" "$target")
-mods=$(KDIR=$kdir "$AMP_TOP/scripts/modules-build.sh" "$target")
-initrd=$("$AMP_TOP/scripts/initramfs.sh" "$target" "$kdir" "$mods")
-dtb=$("$AMP_TOP/scripts/board-dtb.sh" "$arch")
-exec "$AMP_TOP/scripts/qemu-run.sh" "$arch" "$(amp_kimage "$arch" "$kdir")" \
-	"$initrd" "$dtb" shell
+exec "$(dirname "$0")/board-run.sh" "${1:?usage: shell.sh TARGET}" shell
