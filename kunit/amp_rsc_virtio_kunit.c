@@ -306,6 +306,96 @@ static void rv_notify_one(struct kunit *test)
 	rv_stop(v);
 }
 
+static void rv_set_used_idx(struct virtqueue *vq, u16 idx)
+{
+	struct vring_used *used =
+		(struct vring_used *)virtqueue_get_vring(vq)->used;
+
+	used->idx = cpu_to_virtio16(vq->vdev, idx);
+}
+
+/*
+ * One buffer made available on the rx queue, then the remote publishes
+ * @used_idx: the device must stop without running the callback, and stay
+ * stopped.
+ */
+static void rv_check_used_idx_refused(struct kunit *test, u16 used_idx)
+{
+	struct rv *v = rv_layout(test, RV_ID_NONE, 0);
+	struct virtio_device *vdev = rv_start(v);
+
+	KUNIT_ASSERT_EQ(test, rv_find(vdev, v->vqs), 0);
+	memset(rv_calls, 0, sizeof(rv_calls));
+	rv_add_buf(test, v->vqs[0]);
+	rv_used(v->vqs[0], 0);
+	rv_set_used_idx(v->vqs[0], used_idx);
+
+	amp_rsc_notify(v->t->rsc, 0);
+	KUNIT_EXPECT_EQ(test, rv_calls[0], 0U);
+	KUNIT_EXPECT_TRUE(test, virtqueue_is_broken(v->vqs[0]));
+	KUNIT_EXPECT_TRUE(test, virtqueue_is_broken(v->vqs[1]));
+	/* Even a sane index later runs nothing on the stopped device. */
+	rv_set_used_idx(v->vqs[0], 1);
+	amp_rsc_notify(v->t->rsc, AMP_RSC_NOTIFY_ALL);
+	KUNIT_EXPECT_EQ(test, rv_calls[0], 0U);
+	vdev->config->del_vqs(vdev);
+	rv_stop(v);
+}
+
+/* Test that a used index far ahead of the available one stops the device. */
+static void rv_used_idx_ahead(struct kunit *test)
+{
+	rv_check_used_idx_refused(test, 1000);
+}
+
+/* Test that a used index more than num behind stops the device. */
+static void rv_used_idx_behind(struct kunit *test)
+{
+	rv_check_used_idx_refused(test, (u16)(1 - 9));
+}
+
+/* Test that every buffer outstanding (used num behind avail) is accepted. */
+static void rv_used_idx_window_full(struct kunit *test)
+{
+	struct rv *v = rv_layout(test, RV_ID_NONE, 0);
+	struct virtio_device *vdev = rv_start(v);
+	unsigned int i;
+
+	KUNIT_ASSERT_EQ(test, rv_find(vdev, v->vqs), 0);
+	memset(rv_calls, 0, sizeof(rv_calls));
+	for (i = 0; i < 8; i++)
+		rv_add_buf(test, v->vqs[0]);
+	amp_rsc_notify(v->t->rsc, 0);
+	KUNIT_EXPECT_FALSE(test, virtqueue_is_broken(v->vqs[0]));
+	rv_used(v->vqs[0], 3);
+	amp_rsc_notify(v->t->rsc, 0);
+	KUNIT_EXPECT_EQ(test, rv_calls[0], 1U);
+	KUNIT_EXPECT_FALSE(test, virtqueue_is_broken(v->vqs[0]));
+	vdev->config->del_vqs(vdev);
+	rv_stop(v);
+}
+
+/* Test that a used descriptor id out of range stops the device. */
+static void rv_used_id_out_of_range(struct kunit *test)
+{
+	struct rv *v = rv_layout(test, RV_ID_NONE, 0);
+	struct virtio_device *vdev = rv_start(v);
+	unsigned int len;
+
+	KUNIT_ASSERT_EQ(test, rv_find(vdev, v->vqs), 0);
+	memset(rv_calls, 0, sizeof(rv_calls));
+	rv_add_buf(test, v->vqs[0]);
+	rv_used(v->vqs[0], 100);
+
+	amp_rsc_notify(v->t->rsc, 0);
+	KUNIT_EXPECT_EQ(test, rv_calls[0], 1U);
+	KUNIT_EXPECT_NULL(test, virtqueue_get_buf(v->vqs[0], &len));
+	KUNIT_EXPECT_TRUE(test, virtqueue_is_broken(v->vqs[0]));
+	KUNIT_EXPECT_TRUE(test, virtqueue_is_broken(v->vqs[1]));
+	vdev->config->del_vqs(vdev);
+	rv_stop(v);
+}
+
 /* Test that AMP_RSC_NOTIFY_ALL drains every vring. */
 static void rv_notify_all(struct kunit *test)
 {
@@ -437,6 +527,10 @@ static struct kunit_case amp_rsc_virtio_cases[] = {
 	KUNIT_CASE(rv_kick),
 	KUNIT_CASE(rv_notify_one),
 	KUNIT_CASE(rv_notify_all),
+	KUNIT_CASE(rv_used_idx_ahead),
+	KUNIT_CASE(rv_used_idx_behind),
+	KUNIT_CASE(rv_used_idx_window_full),
+	KUNIT_CASE(rv_used_id_out_of_range),
 	KUNIT_CASE(rv_rpmsg_binds),
 	KUNIT_CASE(rv_attach),
 	KUNIT_CASE(rv_attach_unplaced),

@@ -356,6 +356,61 @@ void rsc_virtio_remove(struct rsc_vdev *rv)
 }
 EXPORT_SYMBOL_IF_KUNIT(rsc_virtio_remove);
 
+/*
+ * The remote can only have used buffers the host made available: between
+ * zero and num of them are outstanding. A used index outside that window is
+ * a ring the remote corrupted; walking it would hand the host stale
+ * entries as fresh ones.
+ */
+static bool rsc_virtio_used_idx_sane(struct rsc_vring *vr)
+{
+	struct virtqueue *vq = vr->vq;
+	const struct vring *ring = virtqueue_get_vring(vq);
+	u16 used, avail;
+
+	used = virtio16_to_cpu(vq->vdev, READ_ONCE(ring->used->idx));
+	/* The remote read avail->idx before it published used->idx. */
+	virt_rmb();
+	avail = virtio16_to_cpu(vq->vdev, READ_ONCE(ring->avail->idx));
+	if ((u16)(avail - used) <= vr->num)
+		return true;
+	dev_err(vr->rv->rsc->dev,
+		"vdev%u vring%u: used index %u is not within the %u buffers made available (avail index %u)\n",
+		vr->rv->index, vr->index, used, vr->num, avail);
+	return false;
+}
+
+/*
+ * A ring the remote corrupted stays unusable: the device is broken so its
+ * driver stops using it, and the remote is reported as crashed so the
+ * core's recovery policy (restart, or leave it crashed) applies.
+ */
+static void rsc_virtio_ring_corrupted(struct rsc_vring *vr)
+{
+	struct rproc *rproc = vr->rv->rsc->rproc;
+
+	dev_err(vr->rv->rsc->dev,
+		"vdev%u vring%u: ring corrupted by the remote; device stopped\n",
+		vr->rv->index, vr->index);
+	virtio_break_device(vr->rv->vdev);
+	if (rproc->state == RPROC_RUNNING || rproc->state == RPROC_ATTACHED)
+		rproc_report_crash(rproc, RPROC_FATAL_ERROR);
+}
+
+static void rsc_virtio_vring_interrupt(struct rsc_vring *vr)
+{
+	if (virtqueue_is_broken(vr->vq))
+		return;
+	if (!rsc_virtio_used_idx_sane(vr)) {
+		rsc_virtio_ring_corrupted(vr);
+		return;
+	}
+	vring_interrupt(0, vr->vq);
+	/* The virtio core found a bad descriptor id or length. */
+	if (virtqueue_is_broken(vr->vq))
+		rsc_virtio_ring_corrupted(vr);
+}
+
 void rsc_virtio_notify(struct amp_rsc *rsc, u32 notifyid)
 {
 	u32 i, k;
@@ -371,7 +426,7 @@ void rsc_virtio_notify(struct amp_rsc *rsc, u32 notifyid)
 				continue;
 			if (notifyid == AMP_RSC_NOTIFY_ALL ||
 			    vr->notifyid == notifyid)
-				vring_interrupt(0, vr->vq);
+				rsc_virtio_vring_interrupt(vr);
 		}
 	}
 	mutex_unlock(&rsc->lock);

@@ -159,6 +159,10 @@ int amp_rsc_attach(struct amp_rsc *rsc, void *table, size_t size,
  *
  * Runs the virtqueue callbacks of the matching vrings; with
  * %AMP_RSC_NOTIFY_ALL every vring is drained, since doorbells coalesce.
+ * A vring the remote corrupted (a used index outside the buffers made
+ * available, a descriptor id or length the virtio core refuses) stops its
+ * virtio device and, while the remote runs, is reported to the core as a
+ * crash (%RPROC_FATAL_ERROR).
  * Call from a context that may sleep (a threaded IRQ handler or a work
  * item): the rpmsg callbacks it runs take mutexes.
  */

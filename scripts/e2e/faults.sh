@@ -12,7 +12,7 @@ FW=rpmsg-echo.elf
 RAW=1024	# 0x400: echo endpoint
 CTRL=1027	# 0x403: fault commands
 
-ktap_plan 9
+ktap_plan 11
 
 modprobe amp_psci_reset
 modprobe amp_mbox
@@ -30,6 +30,17 @@ healthy() {
 fault() {
 	c=$(rpmsg_dev "$CTRL") || return 1
 	printf '%s' "$1" >"$c"
+}
+
+# Frees the coredumps of recovered crashes: they would linger for minutes.
+free_coredumps() {
+	for c in /sys/class/devcoredump/devcd*/data; do
+		[ -e "$c" ] && echo 1 >"$c"
+	done
+}
+
+crashes() {
+	dmesg | grep -c "handling crash #"
 }
 
 # After a fault: stop must work and the remote must come back.
@@ -52,10 +63,7 @@ crash_recovered() {
 	rpmsgbench echo -n 20 "$d"
 }
 ktap_result crash_recovered crash_recovered
-# Free the coredumps: they would otherwise linger for minutes.
-for c in /sys/class/devcoredump/devcd*/data; do
-	[ -e "$c" ] && echo 1 >"$c"
-done
+free_coredumps
 
 # hang: the remote stops serving messages but still obeys shutdown.
 hang_detected() {
@@ -75,6 +83,26 @@ bad_len_refused() {
 }
 ktap_result oversized_used_len_refused bad_len_refused
 ktap_result recovers_after_bad_used_len recovers
+
+# bad-used-idx: the remote moves its used index 1000 ahead of what it was
+# given. The ring is refused before anything is read from it, the device
+# stopped and the remote reported crashed, so the core recovers it.
+bad_idx_refused() {
+	n=$(crashes)
+	fault bad-used-idx || return 1
+	wait_for 'dmesg | grep -q "used index [0-9]* is not within the 16 buffers made available"' 50 ||
+		return 1
+	dmesg | grep -q "ring corrupted by the remote; device stopped" || return 1
+	wait_for '[ "$(crashes)" -gt "$n" ]' 50 || return 1
+	wait_for '[ "$(rproc_state)" = running ]' 100
+}
+ktap_result lying_used_idx_refused bad_idx_refused
+traffic_after_recovery() {
+	d=$(rpmsg_dev "$RAW") || return 1
+	rpmsgbench echo -n 20 "$d"
+}
+ktap_result traffic_after_lying_used_idx traffic_after_recovery
+free_coredumps
 
 # storm: 100000 doorbells; the kernel keeps serving.
 storm_survived() {
