@@ -848,15 +848,25 @@ static void rsc_bad_notifyid_across_vdevs(struct kunit *test)
 	       "vring 1 notifyid 2 is already used by entry 0 vring 1");
 }
 
-/* Test that a vdev notify id equal to a vring's is rejected. */
-static void rsc_bad_notifyid_vdev_vs_vring(struct kunit *test)
+/*
+ * Test that a vdev notify id equal to a vring's is accepted: ST's table as
+ * the host wrote it back (vdev 0, vrings numbered 0 and 1).
+ */
+static void rsc_valid_notifyid_vdev_vs_vring(struct kunit *test)
 {
 	struct tb *t = tb_new(test, 2);
+	struct rsc_parse_entry *e;
 
-	tb_rpmsg(t, 1, 2);
+	tb_vdev(t, TB_RPMSG, 0, 1, 0, 2);
+	tb_vring(t, 0x10000000, 0x1000, 8, 0);
+	tb_vring(t, 0x10001000, 0x1000, 8, 1);
 	tb_vdev(t, 4, 1, 0, 0, 1);
-	tb_vring(t, TB_ANY, 16, 4, 5);
-	tb_bad(t, 1, AMP_RSC_VDEV, "notifyid 1 is already used by entry 0 vring 0");
+	tb_vring(t, TB_ANY, 16, 4, 2);
+	e = tb_ok(t);
+	KUNIT_EXPECT_EQ(test, e[0].vdev.notifyid, 0);
+	KUNIT_EXPECT_EQ(test, e[0].vdev.vring[0].notifyid, 0);
+	KUNIT_EXPECT_EQ(test, e[1].vdev.notifyid, 1);
+	KUNIT_EXPECT_EQ(test, e[1].vdev.vring[0].notifyid, 2);
 }
 
 /* Test that a carveout name without a NUL in 32 bytes is rejected. */
@@ -1050,7 +1060,7 @@ static struct kunit_case amp_rsc_parser_cases[] = {
 	KUNIT_CASE(rsc_bad_vring_align_not_pow2),
 	KUNIT_CASE(rsc_bad_notifyid_same_vdev),
 	KUNIT_CASE(rsc_bad_notifyid_across_vdevs),
-	KUNIT_CASE(rsc_bad_notifyid_vdev_vs_vring),
+	KUNIT_CASE(rsc_valid_notifyid_vdev_vs_vring),
 	KUNIT_CASE(rsc_bad_carveout_name),
 	KUNIT_CASE(rsc_bad_trace_name),
 	KUNIT_CASE(rsc_bad_devmem_name),

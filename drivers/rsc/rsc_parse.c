@@ -658,27 +658,16 @@ static int rsc_parse_da_overlaps(const struct rsc_parse_ctx *c)
 	return 0;
 }
 
-/* Notify id @k of vdev @v: 0 is the device's own, k > 0 is vring k - 1. */
-static u32 rsc_parse_nid(const struct rsc_parse_vdev *v, u32 k)
-{
-	return (u32)(k ? v->vring[k - 1].notifyid : v->notifyid);
-}
-
-static void rsc_parse_nid_owner(char *buf, size_t len, u32 index, u32 k)
-{
-	if (k)
-		snprintf(buf, len, "entry %u vring %u", index, k - 1);
-	else
-		snprintf(buf, len, "entry %u", index);
-}
-
 /*
- * The remote turns notify ids into bit positions of one doorbell, so two
- * users of one id could not be told apart.
+ * The remote turns vring notify ids into bit positions of one doorbell, so
+ * two vrings sharing an id could not be told apart. A vdev's own notifyid
+ * is left out: v1 hosts never signal it, and they number the vrings 0, 1,
+ * ... when loading, so the table ST's firmware carries (vdev 0, vrings 1
+ * and 2) holds vdev 0 and vring 0 once written back, which attaching must
+ * accept.
  */
 static int rsc_parse_notifyids(const struct rsc_parse_ctx *c)
 {
-	char owner[48];
 	u32 i, j, k, l;
 
 	for (i = 0; i < c->num; i++) {
@@ -686,8 +675,8 @@ static int rsc_parse_notifyids(const struct rsc_parse_ctx *c)
 
 		if (a->kind != RSC_PARSE_KIND_VDEV)
 			continue;
-		for (k = 0; k <= a->vdev.num_vrings; k++) {
-			u32 id = rsc_parse_nid(&a->vdev, k);
+		for (k = 0; k < a->vdev.num_vrings; k++) {
+			u32 id = a->vdev.vring[k].notifyid;
 
 			if (id == AMP_RSC_NOTIFYID_ANY)
 				continue;
@@ -697,19 +686,13 @@ static int rsc_parse_notifyids(const struct rsc_parse_ctx *c)
 
 				if (b->kind != RSC_PARSE_KIND_VDEV)
 					continue;
-				last = j < i ? b->vdev.num_vrings + 1 : k;
+				last = j < i ? b->vdev.num_vrings : k;
 				for (l = 0; l < last; l++) {
-					if (rsc_parse_nid(&b->vdev, l) != id)
+					if (b->vdev.vring[l].notifyid != id)
 						continue;
-					rsc_parse_nid_owner(owner, sizeof(owner),
-							    j, l);
-					if (k)
-						return rsc_parse_bad(c->err, a,
-								     "vring %u notifyid %u is already used by %s",
-								     k - 1, id, owner);
 					return rsc_parse_bad(c->err, a,
-							     "notifyid %u is already used by %s",
-							     id, owner);
+							     "vring %u notifyid %u is already used by entry %u vring %u",
+							     k, id, j, l);
 				}
 			}
 		}
