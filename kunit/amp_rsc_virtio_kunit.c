@@ -453,7 +453,11 @@ static void rv_rpmsg_binds(struct kunit *test)
 	amp_rsc_unprepare(v->t->rsc);
 }
 
-/* Test that attaching keeps the running remote's table byte for byte. */
+/*
+ * Test that attaching keeps the running remote's vrings, shows it the
+ * host's status and features, and that detaching puts the table back
+ * byte for byte.
+ */
 static void rv_attach(struct kunit *test)
 {
 	struct rt *t = test->priv;
@@ -471,12 +475,10 @@ static void rv_attach(struct kunit *test)
 	};
 	rt_create(t, &reg, 1);
 	rt_table(t, 1);
-	vdev_off = rt_vdev(t, RV_ID_NONE, 0, 0x1, 0, 2);
+	vdev_off = rt_vdev(t, RV_ID_NONE, 0, 0x3, 0, 2);
 	rt_vring(t, RV_REGION_DA + 0x1000, 16, 8, 1);
 	rt_vring(t, RV_REGION_DA + 0x2000, 16, 8, 2);
-	/* What the previous host left: DRIVER_OK and features. */
-	t->tbl[vdev_off + 20] = 0x0f;
-	rt_put32(t, vdev_off + 12, 0x1);
+	/* A remote a boot loader started: status and gfeatures still 0. */
 	memcpy(table, t->tbl, t->size);
 	copy = kunit_kmalloc(test, t->size, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, copy);
@@ -490,10 +492,17 @@ static void rv_attach(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, rv_find(vdev, vqs), 0);
 	KUNIT_EXPECT_PTR_EQ(test, (void *)virtqueue_get_vring(vqs[1])->desc,
 			    (void *)(shm + 0x2000));
-	vdev->config->set_status(vdev, VIRTIO_CONFIG_S_DRIVER_OK);
 	vdev->features = 0x1;
 	KUNIT_EXPECT_EQ(test, vdev->config->finalize_features(vdev), 0);
+	vdev->config->set_status(vdev, VIRTIO_CONFIG_S_DRIVER_OK);
+	KUNIT_EXPECT_EQ(test, table[vdev_off + 20], VIRTIO_CONFIG_S_DRIVER_OK);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le32(table + vdev_off + 12), 0x1U);
+	/* Nothing but status and gfeatures changed. */
+	table[vdev_off + 20] = 0;
+	put_unaligned_le32(0, table + vdev_off + 12);
 	KUNIT_EXPECT_EQ(test, memcmp(table, copy, t->size), 0);
+	vdev->config->set_status(vdev, VIRTIO_CONFIG_S_DRIVER_OK);
+	put_unaligned_le32(0x1, table + vdev_off + 12);
 
 	vdev->config->del_vqs(vdev);
 	amp_rsc_stop(t->rsc, false);

@@ -411,13 +411,34 @@ fail:
 }
 EXPORT_SYMBOL_IF_KUNIT(amp_rsc_start);
 
+/*
+ * A remote that keeps running after a detach gets back the status and
+ * features it had when Linux attached, as the remoteproc core restores its
+ * clean copy of the table: the next host starts from the same table.
+ */
+static void amp_rsc_restore_attached(struct amp_rsc *rsc)
+{
+	u32 i;
+
+	for (i = 0; i < rsc->num_vdevs; i++) {
+		const struct rsc_parse_vdev *v = &rsc->vdevs[i].e->vdev;
+
+		amp_rsc_table_write(rsc, v->status_offset,
+				    rsc->snap + v->status_offset, 1);
+		amp_rsc_table_write(rsc, v->gfeatures_offset,
+				    rsc->snap + v->gfeatures_offset, 4);
+	}
+}
+
 void amp_rsc_stop(struct amp_rsc *rsc, bool crashed)
 {
 	u32 i = rsc->num_vdevs;
 
+	if (rsc->mode == AMP_RSC_MODE_ATTACH)
+		amp_rsc_restore_attached(rsc);
 	/*
 	 * The virtio core resets the device while it goes away; a halted
-	 * remote does not care and a detached one must keep what it has.
+	 * remote does not care and a detached one keeps what it had.
 	 */
 	rsc->frozen = true;
 	while (i--)

@@ -46,11 +46,6 @@ struct rsc_vdev *rsc_virtio_to_rvdev(struct virtio_device *vdev)
 }
 EXPORT_SYMBOL_IF_KUNIT(rsc_virtio_to_rvdev);
 
-static bool rsc_virtio_attached(struct rsc_vdev *rv)
-{
-	return rv->rsc->mode == AMP_RSC_MODE_ATTACH;
-}
-
 /* Is [@offset, @offset + @len) inside the config space? */
 static bool rsc_virtio_config_ok(struct rsc_vdev *rv, unsigned int offset,
 				 unsigned int len, const char *op)
@@ -95,17 +90,16 @@ static u8 rsc_virtio_get_status(struct virtio_device *vdev)
 }
 
 /*
- * The remote polls the status byte in the table for DRIVER_OK. A remote
- * that was attached to saw DRIVER_OK long ago and must not see it drop.
+ * The remote polls the status byte in the table for DRIVER_OK; so does a
+ * remote a boot loader started, which Linux then attaches to. Detaching
+ * puts back the byte found at attach time (amp_rsc_stop()).
  */
 static void rsc_virtio_set_status(struct virtio_device *vdev, u8 status)
 {
 	struct rsc_vdev *rv = rsc_virtio_to_rvdev(vdev);
 
 	rv->status = status;
-	if (!rsc_virtio_attached(rv))
-		amp_rsc_table_write8(rv->rsc, rv->e->vdev.status_offset,
-				     status);
+	amp_rsc_table_write8(rv->rsc, rv->e->vdev.status_offset, status);
 }
 
 static void rsc_virtio_reset(struct virtio_device *vdev)
@@ -128,9 +122,8 @@ static int rsc_virtio_finalize_features(struct virtio_device *vdev)
 			rv->index, (unsigned long long)vdev->features);
 		return -EINVAL;
 	}
-	if (!rsc_virtio_attached(rv))
-		amp_rsc_table_write32(rv->rsc, rv->e->vdev.gfeatures_offset,
-				      lower_32_bits(vdev->features));
+	amp_rsc_table_write32(rv->rsc, rv->e->vdev.gfeatures_offset,
+			      lower_32_bits(vdev->features));
 	return 0;
 }
 

@@ -143,8 +143,9 @@ int amp_rsc_load(struct amp_rsc *rsc, const void *table, size_t size, u64 da);
  *
  * Call from rproc_ops.get_loaded_rsc_table and return NULL from there so
  * the core leaves the table alone. A snapshot of the table is validated;
- * the vring addresses and notify ids the remote uses are kept, and the
- * table is left as the remote expects when the host detaches.
+ * the vring addresses and notify ids the remote uses are kept, the host's
+ * virtio status and features are written as for a loaded remote, and a
+ * detach restores the status and features found at attach time.
  *
  * Return: 0 or a negative errno, as for amp_rsc_load().
  */
