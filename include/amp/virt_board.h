@@ -17,15 +17,21 @@
 #define AMP_VIRT_REMOTE_CPU		1
 
 /*
- * Remote memory: the top 16 MiB of RAM, reserved no-map for the remote.
+ * Remote memory: the top 16 MiB of RAM, reserved no-map for the remote
+ * where dts/virt-amp-board.dtso lists a region.
  *
  *   0x7f000000  4 MiB    firmware image: code, data, bss (reset vector at
  *                        its start), then the stack and the trace buffer
  *                        at the end of the region
- *   0x7f400000  1 MiB    vrings
- *   0x7f500000  10 MiB   shared buffers (rpmsg payloads, carveouts)
- *   0x7ff00000  1020 KiB spare: reserved, no use assigned yet (a
- *                        separate resource table, for instance)
+ *   0x7f400000  1 MiB    vrings: vdev<N>vring<M> regions of 64 KiB each
+ *                        (four of them reserved: two vdevs)
+ *   0x7f500000  2 MiB    vdev<N>buffer: each rpmsg device's DMA pool
+ *   0x7f700000  1 MiB    carveouts: memory firmware asks for in its
+ *                        resource table at a fixed address
+ *   0x7f800000  7 MiB    not reserved (Linux RAM)
+ *   0x7ff00000  1016 KiB spare: reserved, no use assigned yet
+ *   0x7fffe000  4 KiB    rsc-table: the reference firmware's resource
+ *                        table, where a host attaching finds it
  *   0x7ffff000  4 KiB    mailbox shared page
  */
 #define AMP_VIRT_FW_BASE		0x7f000000
@@ -37,8 +43,16 @@
 	(AMP_VIRT_FW_BASE + AMP_VIRT_FW_SIZE - AMP_VIRT_FW_TRACE_SIZE)
 #define AMP_VIRT_VRINGS_BASE		0x7f400000
 #define AMP_VIRT_VRINGS_SIZE		0x00100000
+/* Region vdev<vdev>vring<vring>, two vrings per vdev. */
+#define AMP_VIRT_VRING_SIZE		0x00010000
+#define AMP_VIRT_VRING_BASE(vdev, vring) \
+	(AMP_VIRT_VRINGS_BASE + (2 * (vdev) + (vring)) * AMP_VIRT_VRING_SIZE)
 #define AMP_VIRT_BUFFERS_BASE		0x7f500000
-#define AMP_VIRT_BUFFERS_SIZE		0x00a00000
+#define AMP_VIRT_BUFFERS_SIZE		0x00200000
+#define AMP_VIRT_CARVEOUTS_BASE		0x7f700000
+#define AMP_VIRT_CARVEOUTS_SIZE		0x00100000
+#define AMP_VIRT_RSC_TABLE_BASE		0x7fffe000
+#define AMP_VIRT_RSC_TABLE_SIZE		0x00001000
 #define AMP_VIRT_MBOX_SHM_BASE		0x7ffff000
 #define AMP_VIRT_MBOX_SHM_SIZE		0x00001000
 
