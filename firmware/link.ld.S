@@ -5,6 +5,10 @@
  * vector up, then at the end of the region the stack and the trace
  * buffer. Stack and trace are NOLOAD: the start-up code and
  * fw_trace_init() prepare them, the loader need not.
+ *
+ * The resource table is a segment of its own in the board's rsc-table
+ * region (AMP_VIRT_RSC_TABLE_BASE): a host that attaches to the running
+ * remote finds it there without reading the image.
  */
 
 #include <amp/virt_board.h>
@@ -21,6 +25,8 @@ MEMORY
 		     LENGTH = AMP_VIRT_FW_STACK_SIZE
 	trace (rw) : ORIGIN = AMP_VIRT_FW_TRACE_BASE,
 		     LENGTH = AMP_VIRT_FW_TRACE_SIZE
+	rsc (rw) : ORIGIN = AMP_VIRT_RSC_TABLE_BASE,
+		   LENGTH = AMP_VIRT_RSC_TABLE_SIZE
 }
 
 SECTIONS
@@ -31,7 +37,6 @@ SECTIONS
 		*(.text .text.*)
 	} > image
 	.rodata : ALIGN(8) { *(.rodata .rodata.*) } > image
-	.resource_table : ALIGN(8) { KEEP(*(.resource_table)) } > image
 	.data : ALIGN(8) { *(.data .data.*) } > image
 	.bss (NOLOAD) : ALIGN(8) {
 		__bss_start = .;
@@ -43,6 +48,7 @@ SECTIONS
 		. += AMP_VIRT_FW_STACK_SIZE;
 		__stack_top = .;
 	} > stack
+	.resource_table : ALIGN(8) { KEEP(*(.resource_table)) } > rsc
 	.trace (NOLOAD) : {
 		fw_trace_buf = .;
 		. += AMP_VIRT_FW_TRACE_SIZE;
