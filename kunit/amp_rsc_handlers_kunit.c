@@ -342,6 +342,40 @@ static void rh_vring_named_region(struct kunit *test)
 	amp_rsc_unprepare(t->rsc);
 }
 
+/*
+ * Test that a vdev's own carveout takes its vrings even where regions
+ * named vdev<N>vring<M> exist.
+ */
+static void rh_vring_carveout_before_named_region(struct kunit *test)
+{
+	struct rt *t = test->priv;
+	struct rh_region reg[3];
+	struct amp_rsc_region r[3];
+	u32 vr0, vr1;
+
+	rh_region(t, &reg[0], "vdev0vring0", RH_REGION_DA, 0x1000, 0);
+	rh_region(t, &reg[1], "vdev0vring1", RH_REGION_DA + 0x1000, 0x1000, 0);
+	rh_region(t, &reg[2], "vdev0", RH_REGION_DA + 0x2000, 0x1000, 0);
+	r[0] = reg[0].r;
+	r[1] = reg[1].r;
+	r[2] = reg[2].r;
+	rt_create(t, r, 3);
+	rt_table(t, 2);
+	rt_vdev(t, AMP_RSC_VIRTIO_ID_RPMSG, 3, 1, 0, 2);
+	vr0 = rt_vring(t, 0, 0x100, 8, 0);
+	vr1 = rt_vring(t, 0, 0x100, 8, 1);
+	rt_carveout(t, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, 0x1000, "vdev0");
+	KUNIT_ASSERT_EQ(test, rt_load(t), 0);
+	/* Align 0x100: ring 0 takes 326 bytes, ring 1 starts at 0x200. */
+	KUNIT_ASSERT_EQ(test, amp_rsc_prepare(t->rsc), 0);
+	KUNIT_EXPECT_EQ(test, rt_loaded32(t, vr0), RH_REGION_DA + 0x2000);
+	KUNIT_EXPECT_EQ(test, rt_loaded32(t, vr1), RH_REGION_DA + 0x2200);
+	KUNIT_EXPECT_EQ(test, rt_loaded32(t, vr1 + 16), rh_pa(&reg[2], 0x200));
+	KUNIT_EXPECT_PTR_EQ(test, t->rsc->vdevs[0].vring[1].va,
+			    (void *)(reg[2].buf + 0x200));
+	amp_rsc_unprepare(t->rsc);
+}
+
 /* Test that a named vring region too small for the ring is refused. */
 static void rh_vring_region_too_small(struct kunit *test)
 {
@@ -657,6 +691,7 @@ static struct kunit_case amp_rsc_handlers_cases[] = {
 	KUNIT_CASE(rh_table_not_loaded),
 	KUNIT_CASE(rh_vring_in_carveout),
 	KUNIT_CASE(rh_vring_named_region),
+	KUNIT_CASE(rh_vring_carveout_before_named_region),
 	KUNIT_CASE(rh_vring_region_too_small),
 	KUNIT_CASE(rh_vring_dma),
 	KUNIT_CASE(rh_vring_fixed_inside),

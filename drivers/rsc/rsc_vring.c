@@ -3,9 +3,10 @@
  * Vring placement and notify ids of the resource table handler.
  *
  * A vring with da 0 or AMP_RSC_ADDR_ANY is placed by the host, in order:
- * the platform region "vdev<N>vring<M>"; the vdev's carveout (NuttX lays
- * one out right after the vdev, or names it "vdev<N>"), packing the vrings
- * from its start; memory allocated with the DMA API. A vring at a fixed da
+ * the vdev's carveout (NuttX lays one out right after the vdev, or names
+ * it "vdev<N>"), packing the vrings from its start, since firmware that
+ * gives its vdev a carveout expects its vrings in it; the platform region
+ * "vdev<N>vring<M>"; memory allocated with the DMA API. A vring at a fixed da
  * must lie inside a carveout or a platform memory region. Chosen addresses
  * and notify ids are written into the loaded table before the remote
  * starts. An attached remote keeps the addresses and ids it already uses.
@@ -107,6 +108,19 @@ static int rsc_vring_dynamic(struct rsc_vring *vr, struct rsc_carveout *co,
 	struct rsc_region *reg;
 	u64 off;
 
+	/* The firmware's own carveout for the vdev: it expects them there. */
+	if (co && co->mem && co->va) {
+		off = round_up(*co_used, (u64)vr->align);
+		if (off > co->len || co->len - off < vr->size)
+			return rsc_vring_bad(vr, "does not fit its carveout, len",
+					     co->len);
+		*co_used = off + vr->size;
+		vr->va = co->va + off;
+		vr->pa = co->pa + off;
+		vr->da = co->da + off;
+		return 0;
+	}
+
 	snprintf(name, sizeof(name), "vdev%uvring%u", vr->rv->index,
 		 vr->index);
 	reg = rsc_mem_region_by_name(rsc, name);
@@ -120,18 +134,6 @@ static int rsc_vring_dynamic(struct rsc_vring *vr, struct rsc_carveout *co,
 		vr->va = reg->va;
 		vr->pa = reg->r.pa;
 		vr->da = reg->r.da;
-		return 0;
-	}
-
-	if (co && co->mem && co->va) {
-		off = round_up(*co_used, (u64)vr->align);
-		if (off > co->len || co->len - off < vr->size)
-			return rsc_vring_bad(vr, "does not fit its carveout, len",
-					     co->len);
-		*co_used = off + vr->size;
-		vr->va = co->va + off;
-		vr->pa = co->pa + off;
-		vr->da = co->da + off;
 		return 0;
 	}
 
