@@ -7,7 +7,8 @@
  *   0x402 rpmsg-tty            echo (a /dev/ttyRPMSGn)
  *   0x403 rpmsg-raw            control: text commands for fault tests
  * and echoes every message back to its sender. A shutdown request is
- * acknowledged, then the CPU powers itself off.
+ * acknowledged, then the CPU powers itself off. After a detach request it
+ * keeps running, drops its vrings and serves the next host that attaches.
  */
 
 #include <amp/virt_board.h>
@@ -47,6 +48,37 @@ static const struct {
 };
 
 /**
+ * enum echo_vdev_state - where an rpmsg device stands
+ * @ECHO_VDEV_WAIT: waiting for the first host driver: its DRIVER_OK, or
+ *	the first kick of a host attaching
+ * @ECHO_VDEV_UP: vrings taken over, endpoints announced
+ * @ECHO_VDEV_DETACHED: the host detached; waiting for the next host
+ *	driver's first kick. The table still says DRIVER_OK: a host that
+ *	detaches or attaches leaves it as it is.
+ * @ECHO_VDEV_BROKEN: the host's vrings were unusable; left alone
+ */
+enum echo_vdev_state {
+	ECHO_VDEV_WAIT,
+	ECHO_VDEV_UP,
+	ECHO_VDEV_DETACHED,
+	ECHO_VDEV_BROKEN,
+};
+
+/**
+ * struct echo_vdev - one rpmsg device of the table
+ * @rsc: its vdev entry
+ * @r: its rpmsg state, valid when @state is %ECHO_VDEV_UP
+ * @state: where it stands
+ * @index: N of vdevN in the table
+ */
+struct echo_vdev {
+	struct fw_rsc_vdev rsc;
+	struct fw_rpmsg r;
+	enum echo_vdev_state state;
+	unsigned int index;
+};
+
+/**
  * struct echo_state - what the remote is doing
  * @dev: the rpmsg devices
  * @ndev: number of elements of @dev in use
@@ -55,7 +87,7 @@ static const struct {
  * @no_ack_until: fault test: ignore shutdown requests until this count
  */
 struct echo_state {
-	struct fw_rpmsg dev[FW_RSC_MAX_VDEVS];
+	struct echo_vdev dev[FW_RSC_MAX_VDEVS];
 	unsigned int ndev;
 	unsigned long echoed;
 	int hung;
@@ -76,6 +108,29 @@ static void echo_power_off(void)
 	fw_trace("rpmsg-echo: CPU_OFF failed: %d\n", ret);
 }
 
+/*
+ * The host detached: its virtio devices are gone, their vrings and
+ * buffers are no longer the remote's to touch. Zeroing the available
+ * indexes marks the rings as left: the next host's rings only count once
+ * it has posted buffers in them again (a kick of the old host still in
+ * flight finds none).
+ */
+static void echo_detached(void)
+{
+	struct echo_vdev *v;
+	unsigned int i;
+
+	for (i = 0; i < echo.ndev; i++) {
+		v = &echo.dev[i];
+		if (v->state != ECHO_VDEV_UP)
+			continue;
+		fw_vring_forget(&v->r.to_host);
+		fw_vring_forget(&v->r.from_host);
+		v->state = ECHO_VDEV_DETACHED;
+	}
+	fw_trace("rpmsg-echo: host detached; waiting for the next one\n");
+}
+
 /* Takes every pending request but a shutdown; returns the pending mask. */
 static unsigned int echo_take_requests(void)
 {
@@ -87,7 +142,7 @@ static unsigned int echo_take_requests(void)
 			continue;
 		fw_mbox_take(ch);
 		if (ch == AMP_VMBOX_CH_DETACH)
-			fw_trace("rpmsg-echo: host detached; still running\n");
+			echo_detached();
 	}
 	return pending;
 }
@@ -163,64 +218,109 @@ static int echo_message(struct fw_rpmsg *r, const struct fw_rpmsg_msg *msg,
 	return 0;
 }
 
-/* Waits for the host driver of every vdev, then takes over its vrings. */
-static void echo_bring_up(void)
+/* Lists the rpmsg devices of the table, all waiting for their host. */
+static void echo_find_vdevs(void)
 {
 	struct fw_rsc_vdev vdevs[FW_RSC_MAX_VDEVS];
-	struct fw_rsc_vring vring;
-	unsigned int i, k, nvdev;
+	unsigned int i, nvdev;
 
 	nvdev = fw_rsc_find_vdevs(vdevs, FW_RSC_MAX_VDEVS);
 	for (i = 0; i < nvdev; i++) {
-		struct fw_rpmsg *r = &echo.dev[echo.ndev];
+		struct echo_vdev *v = &echo.dev[echo.ndev];
 
 		if (vdevs[i].id != ECHO_VIRTIO_ID_RPMSG || vdevs[i].num_vrings < 2)
 			continue;
-		while (!(fw_rsc_vdev_status(&vdevs[i]) & FW_RSC_STATUS_DRIVER_OK)) {
-			echo_check_shutdown(echo_take_requests());
-			fw_mbox_ring();
-			fw_gic_drain();
-		}
-		fw_rsc_vdev_vring(&vdevs[i], 0, &vring);
-		r->to_host_ch = amp_vmbox_ch_vq(vring.notifyid);
-		if (fw_vring_init(&r->to_host, vring.da, vring.num, vring.align))
-			continue;
-		fw_rsc_vdev_vring(&vdevs[i], 1, &vring);
-		r->from_host_ch = amp_vmbox_ch_vq(vring.notifyid);
-		if (fw_vring_init(&r->from_host, vring.da, vring.num, vring.align))
-			continue;
-		fw_trace("rpmsg-echo: vdev %u ready, vrings at %lx and %lx\n", i,
-			 (unsigned long)r->to_host.desc,
-			 (unsigned long)r->from_host.desc);
-
-		for (k = 0; k < ARRAY_SIZE(echo_services); k++) {
-			/* The host posted its receive buffers before DRIVER_OK. */
-			if (fw_rpmsg_announce(r, echo_services[k].name,
-					      echo_services[k].addr))
-				fw_trace("rpmsg-echo: cannot announce %s\n",
-					 echo_services[k].name);
-		}
+		v->rsc = vdevs[i];
+		v->index = i;
+		v->state = ECHO_VDEV_WAIT;
 		echo.ndev++;
+	}
+}
+
+/*
+ * Whether the host driver of @v is ready. A host that loaded the firmware
+ * sets DRIVER_OK once it has placed the vrings, posted its receive
+ * buffers and written all into the table. A host that attaches leaves the
+ * status byte as it is: DRIVER_OK of an earlier host, or nothing when a
+ * boot loader started the remote. It is ready once it kicked the vring it
+ * receives on, which it does right after its DRIVER_OK, with buffers
+ * posted in that vring.
+ */
+static int echo_host_ready(struct echo_vdev *v, unsigned int pending)
+{
+	struct fw_rsc_vring vring;
+	unsigned int ch;
+
+	if (v->state == ECHO_VDEV_WAIT &&
+	    (fw_rsc_vdev_status(&v->rsc) & FW_RSC_STATUS_DRIVER_OK))
+		return 1;
+	fw_rsc_vdev_vring(&v->rsc, 0, &vring);
+	ch = amp_vmbox_ch_vq(vring.notifyid);
+	if (ch >= AMP_VMBOX_CHANNELS || !(pending & (1u << ch)))
+		return 0;
+	return !fw_vring_init(&v->r.to_host, vring.da, vring.num, vring.align) &&
+	       fw_vring_posted(&v->r.to_host);
+}
+
+/* Takes over the vrings of @v and announces the echo services on it. */
+static void echo_bring_up(struct echo_vdev *v)
+{
+	struct fw_rpmsg *r = &v->r;
+	struct fw_rsc_vring vring;
+	unsigned int k;
+
+	memset(r, 0, sizeof(*r));
+	v->state = ECHO_VDEV_BROKEN;
+	fw_rsc_vdev_vring(&v->rsc, 0, &vring);
+	r->to_host_ch = amp_vmbox_ch_vq(vring.notifyid);
+	if (fw_vring_init(&r->to_host, vring.da, vring.num, vring.align))
+		return;
+	fw_rsc_vdev_vring(&v->rsc, 1, &vring);
+	r->from_host_ch = amp_vmbox_ch_vq(vring.notifyid);
+	if (fw_vring_init(&r->from_host, vring.da, vring.num, vring.align))
+		return;
+	v->state = ECHO_VDEV_UP;
+	fw_trace("rpmsg-echo: vdev %u ready, vrings at %lx and %lx\n",
+		 v->index, (unsigned long)r->to_host.desc,
+		 (unsigned long)r->from_host.desc);
+
+	for (k = 0; k < ARRAY_SIZE(echo_services); k++) {
+		/* The host posted its receive buffers before DRIVER_OK. */
+		if (fw_rpmsg_announce(r, echo_services[k].name,
+				      echo_services[k].addr))
+			fw_trace("rpmsg-echo: cannot announce %s\n",
+				 echo_services[k].name);
 	}
 }
 
 void fw_main(unsigned long ctx)
 {
+	struct echo_vdev *v;
 	unsigned int pending, i;
 	int busy;
 
 	fw_trace_init(fw_trace_buf, AMP_VIRT_FW_TRACE_SIZE);
 	fw_trace("rpmsg-echo: up, ctx %lx\n", ctx);
 	fw_gic_init(AMP_VIRT_MBOX_SGI);
-	echo_bring_up();
+	echo_find_vdevs();
 
 	for (;;) {
 		/* Acknowledge first: a doorbell after this wakes the wfi. */
 		fw_gic_drain();
 		pending = echo_take_requests();
 		busy = 0;
-		for (i = 0; i < echo.ndev && !echo.hung; i++)
-			busy |= fw_rpmsg_poll(&echo.dev[i], echo_message, NULL) > 0;
+		for (i = 0; i < echo.ndev; i++) {
+			v = &echo.dev[i];
+			if ((v->state == ECHO_VDEV_WAIT ||
+			     v->state == ECHO_VDEV_DETACHED) &&
+			    echo_host_ready(v, pending))
+				echo_bring_up(v);
+			/* DRIVER_OK comes with no doorbell: poll for it. */
+			busy |= v->state == ECHO_VDEV_WAIT;
+			if (v->state != ECHO_VDEV_UP || echo.hung)
+				continue;
+			busy |= fw_rpmsg_poll(&v->r, echo_message, NULL) > 0;
+		}
 		/*
 		 * Linux learns that its doorbells were taken only from the SPI:
 		 * without it, a kick that needed no answer would leave its

@@ -171,3 +171,33 @@ void fw_vring_corrupt_used_idx(struct fw_vring *vr, unsigned int jump)
 	fw_write16(vr->used + 2, vr->used_idx);
 	fw_dsb();
 }
+
+/**
+ * fw_vring_posted() - whether the host has buffers waiting in the ring
+ * @vr: the ring
+ *
+ * Return: non-zero when the available index is ahead of the remote.
+ */
+int fw_vring_posted(const struct fw_vring *vr)
+{
+	return !vr->broken && fw_read16(vr->avail + 2) != vr->last_avail;
+}
+
+/**
+ * fw_vring_forget() - let go of a ring whose host went away
+ * @vr: the ring
+ *
+ * No driver owns the ring any more: both indexes are set to 0, as a new
+ * host leaves them before it posts buffers, so that fw_vring_posted()
+ * on the ring only reports a host that posted again. The ring is then
+ * left alone until fw_vring_init().
+ */
+void fw_vring_forget(struct fw_vring *vr)
+{
+	if (!vr->broken) {
+		fw_write16(vr->avail + 2, 0);
+		fw_write16(vr->used + 2, 0);
+		fw_dsb();
+	}
+	vr->broken = 1;
+}

@@ -53,5 +53,7 @@ void fw_vring_put(struct fw_vring *vr, const struct fw_vring_buf *buf,
 		  unsigned int len);
 int fw_vring_wants_kick(const struct fw_vring *vr);
 void fw_vring_corrupt_used_idx(struct fw_vring *vr, unsigned int jump);
+int fw_vring_posted(const struct fw_vring *vr);
+void fw_vring_forget(struct fw_vring *vr);
 
 #endif /* FW_VRING_H */
