@@ -23,6 +23,7 @@
 #include <linux/reset.h>
 #include <linux/mfd/syscon.h>
 
+#include <amp/compat.h>
 #include <amp/rsc.h>
 
 #include "amp_rproc.h"
@@ -31,6 +32,11 @@ static bool core_rsc_table;
 module_param(core_rsc_table, bool, 0444);
 MODULE_PARM_DESC(core_rsc_table,
 		 "let the remoteproc core handle v1 resource tables instead of amp_rsc (read at probe)");
+
+static bool detach_on_unbind;
+module_param(detach_on_unbind, bool, 0644);
+MODULE_PARM_DESC(detach_on_unbind,
+		 "leave a running remote running, detached, when the driver unbinds (read at unbind)");
 
 static const struct amp_rproc_profile amp_rproc_generic_profile = {
 	.name = "generic",
@@ -128,6 +134,17 @@ static int amp_rproc_stop(struct rproc *rproc)
 {
 	struct amp_rproc *ar = rproc->priv;
 	int ret;
+
+	/*
+	 * The core only detaches a remote it attached to; one it booted is
+	 * handed over like a boot loader's: the next probe attaches to it.
+	 */
+	if (detach_on_unbind && amp_rproc_deleting(rproc) &&
+	    rproc->state == RPROC_RUNNING) {
+		amp_rproc_mbox_detach(ar);
+		dev_info(ar->dev, "unbinding: the remote keeps running, detached\n");
+		return 0;
+	}
 
 	/*
 	 * Ask even a crashed remote: its crash handler may still run, and a
