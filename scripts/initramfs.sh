@@ -30,10 +30,15 @@ cp "$AMP_TOP"/scripts/e2e/*.sh "$root/amp/e2e/"
 
 cp -a "$kdir/modinstall/lib/modules/$krel" "$root/lib/modules/"
 rm -f "$root/lib/modules/$krel"/{build,source}
-mkdir -p "$root/lib/modules/$krel/extra/kunit"
-find "$mods" -name '*.ko' ! -path '*/kunit/*' \
+mkdir -p "$root/lib/modules/$krel/extra/"{kunit,bench}
+find "$mods" -name '*.ko' ! -path '*/kunit/*' ! -path '*/tools/bench/*' \
 	-exec cp {} "$root/lib/modules/$krel/extra/" \;
 find "$mods/kunit" -name '*.ko' -exec cp {} "$root/lib/modules/$krel/extra/kunit/" \;
+# Benchmarks: loading one runs it, so they stay out of the tests' way.
+if [ -d "$mods/tools/bench" ]; then
+	find "$mods/tools/bench" -name '*.ko' \
+		-exec cp {} "$root/lib/modules/$krel/extra/bench/" \;
+fi
 depmod -b "$root" "$krel"
 
 # The reference firmware; make rebuilds only what changed.

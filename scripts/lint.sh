@@ -18,7 +18,7 @@ cd "$AMP_TOP" || exit 1
 mapfile -t c_files < <(git ls-files --cached --others --exclude-standard \
 	'*.c' '*.h' | grep -v '^build/' | sort)
 mapfile -t kernel_files < <(printf '%s\n' "${c_files[@]}" |
-	grep -E '^(drivers|include|kunit)/')
+	grep -E '^(drivers|include|kunit|tools/bench)/')
 mapfile -t bindings < <(git ls-files --cached --others --exclude-standard 2>/dev/null \
 	'Documentation/devicetree/bindings/*.yaml')
 

@@ -21,7 +21,8 @@ mkdir -p "$out"
 rsync -a --delete --exclude='*.o' --exclude='*.ko' --exclude='*.mod*' \
 	--exclude='.*.cmd' --exclude='Module.symvers' --exclude='modules.order' \
 	--include='/Kbuild' --include='/include/***' --include='/drivers/***' \
-	--include='/kunit/***' --include='/dts/***' --exclude='*' \
+	--include='/kunit/***' --include='/dts/***' \
+	--include='/tools/' --include='/tools/bench/***' --exclude='*' \
 	"$AMP_TOP/" "$out/src/"
 
 log=$out/build.log
