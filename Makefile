@@ -10,7 +10,7 @@ BUILD ?= $(CURDIR)/build
 export AMP_BUILD := $(BUILD)
 
 .PHONY: all modules modules_install tools kernel lint check fuzz shell \
-	deps clean help
+	demo bench deps clean help
 
 ifneq ($(KDIR),)
 # A user's kernel: a board's /lib/modules/$(uname -r)/build, or a cross
@@ -58,6 +58,11 @@ fuzz: deps
 shell: deps
 	@$(SCRIPTS)/shell.sh $(or $(ARCH),arm64)
 
+# Start latency, rpmsg latency and throughput, amp_rsc against the core's
+# own resource-table handling, on each board (BENCH_TARGETS, BENCH_MSGS).
+bench: deps
+	@$(SCRIPTS)/bench.sh $(BENCH_TARGETS)
+
 clean:
 	rm -rf $(BUILD)
 	find . \( -name '*.o' -o -name '*.ko' -o -name '*.mod' -o -name '*.mod.c' \
@@ -69,6 +74,7 @@ help:
 	@echo 'make check      every test: lint, tools, fuzz, KUnit + end-to-end on arm and arm64'
 	@echo 'make lint       checkpatch --strict, kernel-doc, sparse, W=1, bindings'
 	@echo 'make shell      shell on the virtual board (ARCH=arm|arm64|arm64-6.1)'
+	@echo 'make bench      start/latency/throughput: amp_rsc vs the core, arm, arm64, arm64-6.1'
 	@echo 'make fuzz       fuzz the resource-table parser (FUZZ_SECONDS=60)'
 	@echo 'make kernel     build the test kernels (cached in ~/.cache/amp-rproc)'
 	@echo 'make deps       install what the above need (apt-get)'

@@ -26,6 +26,7 @@ cp "$busybox" "$root/bin/busybox"
 ln -s busybox "$root/bin/sh" # for #! lines, before /init installs the rest
 install -m 755 "$AMP_TOP/scripts/guest/init" "$root/init"
 cp "$AMP_TOP"/scripts/guest/lib/*.sh "$root/amp/lib/"
+cp "$AMP_TOP"/scripts/guest/*.sh "$root/amp/" # demo.sh, bench.sh
 cp "$AMP_TOP"/scripts/e2e/*.sh "$root/amp/e2e/"
 
 cp -a "$kdir/modinstall/lib/modules/$krel" "$root/lib/modules/"

@@ -21,6 +21,8 @@ timeout=${7:-600}
 append="console=ttyAMA0 panic=-1 oops=panic printk.devkmsg=on amp_mode=$mode"
 # Only these tests (check mode); the guest's /init reads it from its env.
 [ -n "${AMP_TESTS:-}" ] && append="$append amp_tests=$AMP_TESTS"
+# More of the command line (bench and demo settings, loglevel...).
+[ -n "${AMP_APPEND:-}" ] && append="$append $AMP_APPEND"
 # shellcheck disable=SC2046
 set -- "$(amp_qemu "$arch")" $(amp_qemu_machine "$arch") -no-reboot \
 	-kernel "$kernel" -initrd "$initrd" -dtb "$dtb" -append "$append"
