@@ -58,6 +58,11 @@ fuzz: deps
 shell: deps
 	@$(SCRIPTS)/shell.sh $(or $(ARCH),arm64)
 
+# The virtual board at work: the remote started through sysfs, its trace,
+# echo traffic (ARCH=arm, arm64 or arm64-6.1).
+demo: deps
+	@$(SCRIPTS)/demo.sh $(or $(ARCH),arm64)
+
 # Start latency, rpmsg latency and throughput, amp_rsc against the core's
 # own resource-table handling, on each board (BENCH_TARGETS, BENCH_MSGS).
 bench: deps
@@ -73,6 +78,7 @@ help:
 	@echo 'make            build the modules (for the test kernels, or KDIR=) and rsctool'
 	@echo 'make check      every test: lint, tools, fuzz, KUnit + end-to-end on arm and arm64'
 	@echo 'make lint       checkpatch --strict, kernel-doc, sparse, W=1, bindings'
+	@echo 'make demo       the remote on the virtual board started, traced, echoing (ARCH=arm64)'
 	@echo 'make shell      shell on the virtual board (ARCH=arm|arm64|arm64-6.1)'
 	@echo 'make bench      start/latency/throughput: amp_rsc vs the core, arm, arm64, arm64-6.1'
 	@echo 'make fuzz       fuzz the resource-table parser (FUZZ_SECONDS=60)'

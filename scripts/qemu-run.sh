@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # Boot the virtual AMP board for one ARCH. With a LOG, the console goes to
-# that file and QEMU is killed after TIMEOUT seconds (exit status 124);
-# without one, the console is this terminal.
+# that file (LOG "-": to stdout) and QEMU is killed after TIMEOUT seconds
+# (exit status 124); without one, the console is this terminal.
 #
 # usage: qemu-run.sh ARCH KERNEL INITRD DTB MODE [LOG TIMEOUT]
 
@@ -30,5 +30,7 @@ set -- "$(amp_qemu "$arch")" $(amp_qemu_machine "$arch") -no-reboot \
 if [ -z "$log" ]; then
 	exec "$@" -nographic
 fi
+serial=file:$log
+[ "$log" = - ] && serial=stdio
 timeout -k 10 "$timeout" "$@" -display none -monitor none \
-	-serial "file:$log" </dev/null
+	-serial "$serial" </dev/null
