@@ -47,11 +47,12 @@ if [ -f "$AMP_TOP/firmware/Makefile" ]; then
 	make -s -C "$AMP_TOP/firmware" O="$AMP_BUILD/firmware" >&2 ||
 		amp_die "firmware build failed"
 fi
-# Guest-side test tools (rpmsgbench).
+# Guest-side test tools (rpmsgbench, rproc-cdev).
 make -s -C "$AMP_TOP/tools/rpmsgbench" O="$AMP_BUILD/guest-tools" >&2 ||
 	amp_die "guest tools build failed"
 mkdir -p "$root/usr/bin"
-cp "$AMP_BUILD/guest-tools/$arch/rpmsgbench" "$root/usr/bin/"
+cp "$AMP_BUILD/guest-tools/$arch/rpmsgbench" \
+	"$AMP_BUILD/guest-tools/$arch/rproc-cdev" "$root/usr/bin/"
 
 if [ -d "$AMP_BUILD/firmware/$arch" ]; then
 	find "$AMP_BUILD/firmware/$arch" -maxdepth 1 -name '*.elf' \
