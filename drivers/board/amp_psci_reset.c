@@ -8,7 +8,9 @@
  * asserting the line only waits until AFFINITY_INFO reports the CPU off,
  * and fails with -ETIMEDOUT when it does not stop in time. The line's
  * status is AFFINITY_INFO too, which tells a remoteproc driver whether a
- * remote started before Linux is running (attach).
+ * remote started before Linux is running (attach). debugfs shows it as
+ * amp_psci_reset/<device>/cpu_state ("on", "off" or "on-pending"), so a
+ * test can see the CPU really went off.
  *
  * psci_ops is not exported and QEMU's SMCCC v1.0 leaves the SMCCC 1.1
  * conduit unset, so the /psci node's method picks the exported
@@ -16,12 +18,14 @@
  */
 
 #include <linux/arm-smccc.h>
+#include <linux/debugfs.h>
 #include <linux/iopoll.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
 #include <linux/of.h>
 #include <linux/platform_device.h>
 #include <linux/reset-controller.h>
+#include <linux/seq_file.h>
 #include <linux/string.h>
 #include <uapi/linux/psci.h>
 
@@ -51,6 +55,7 @@ typedef void (*amp_psci_reset_fn)(unsigned long a0, unsigned long a1,
  * @entry: physical address the remote CPU starts at
  * @context: value the remote CPU finds in r0/x0
  * @timeout_ms: how long assert waits for the remote to power itself off
+ * @debugfs: the device's debugfs directory
  */
 struct amp_psci_reset {
 	struct reset_controller_dev rcdev;
@@ -59,7 +64,10 @@ struct amp_psci_reset {
 	unsigned long entry;
 	unsigned long context;
 	u32 timeout_ms;
+	struct dentry *debugfs;
 };
+
+static struct dentry *amp_psci_reset_debugfs_root;
 
 static struct amp_psci_reset *to_amp_psci_reset(struct reset_controller_dev *r)
 {
@@ -164,6 +172,35 @@ static int amp_psci_reset_status(struct reset_controller_dev *rcdev,
 	}
 }
 
+static int amp_psci_reset_cpu_state_show(struct seq_file *s, void *unused)
+{
+	struct amp_psci_reset *pr = s->private;
+	long state = amp_psci_reset_affinity(pr);
+
+	switch (state) {
+	case PSCI_0_2_AFFINITY_LEVEL_ON:
+		seq_puts(s, "on\n");
+		break;
+	case PSCI_0_2_AFFINITY_LEVEL_OFF:
+		seq_puts(s, "off\n");
+		break;
+	case PSCI_0_2_AFFINITY_LEVEL_ON_PENDING:
+		seq_puts(s, "on-pending\n");
+		break;
+	default:
+		seq_printf(s, "error %ld\n", state);
+	}
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(amp_psci_reset_cpu_state);
+
+static void amp_psci_reset_debugfs_remove(void *data)
+{
+	struct amp_psci_reset *pr = data;
+
+	debugfs_remove_recursive(pr->debugfs);
+}
+
 static const struct reset_control_ops amp_psci_reset_ops = {
 	.assert = amp_psci_reset_assert,
 	.deassert = amp_psci_reset_deassert,
@@ -253,6 +290,14 @@ static int amp_psci_reset_probe(struct platform_device *pdev)
 	if (ret)
 		return dev_err_probe(dev, ret, "cannot register reset\n");
 
+	pr->debugfs = debugfs_create_dir(dev_name(dev),
+					 amp_psci_reset_debugfs_root);
+	debugfs_create_file("cpu_state", 0400, pr->debugfs, pr,
+			    &amp_psci_reset_cpu_state_fops);
+	ret = devm_add_action_or_reset(dev, amp_psci_reset_debugfs_remove, pr);
+	if (ret)
+		return ret;
+
 	dev_dbg(dev, "CPU %#lx, reset vector %#lx\n", pr->mpidr, pr->entry);
 	return 0;
 }
@@ -270,7 +315,26 @@ static struct platform_driver amp_psci_reset_driver = {
 		.of_match_table = amp_psci_reset_of_match,
 	},
 };
-module_platform_driver(amp_psci_reset_driver);
+
+static int __init amp_psci_reset_init(void)
+{
+	int ret;
+
+	amp_psci_reset_debugfs_root = debugfs_create_dir("amp_psci_reset",
+							 NULL);
+	ret = platform_driver_register(&amp_psci_reset_driver);
+	if (ret)
+		debugfs_remove_recursive(amp_psci_reset_debugfs_root);
+	return ret;
+}
+module_init(amp_psci_reset_init);
+
+static void __exit amp_psci_reset_exit(void)
+{
+	platform_driver_unregister(&amp_psci_reset_driver);
+	debugfs_remove_recursive(amp_psci_reset_debugfs_root);
+}
+module_exit(amp_psci_reset_exit);
 
 MODULE_DESCRIPTION("Reset line of a remote CPU powered on through PSCI");
 MODULE_LICENSE("GPL");
