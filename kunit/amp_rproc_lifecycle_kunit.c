@@ -9,7 +9,9 @@
  * Node amp-rproc-kunit-vq: channels vq0 0, vq1 1, shutdown 2, detach 3,
  * crash 4; resets core 0, hold-boot 1. Node amp-rproc-kunit-txrx: tx 5,
  * rx 6; reset core 2. Node amp-rproc-kunit-boot-address: vq0 12, reset
- * core 6, boot address register at syscon offset 0x20.
+ * core 6, boot address register at syscon offset 0x20. Node
+ * amp-rproc-kunit-consumer: "rproc", a phandle to amp-rproc-kunit-vq, as
+ * another driver's device would have.
  */
 
 #include <kunit/test.h>
@@ -18,6 +20,9 @@
 #include <linux/ktime.h>
 #include <linux/list.h>
 #include <linux/elf.h>
+#include <linux/module.h>
+#include <linux/of.h>
+#include <linux/platform_device.h>
 #include <linux/remoteproc.h>
 #include <linux/string.h>
 
@@ -26,6 +31,7 @@
 #define AMP_RPROC_LC_VQ		"/amp-rproc-kunit-vq"
 #define AMP_RPROC_LC_TXRX	"/amp-rproc-kunit-txrx"
 #define AMP_RPROC_LC_BOOT_ADDR	"/amp-rproc-kunit-boot-address"
+#define AMP_RPROC_LC_CONSUMER	"/amp-rproc-kunit-consumer"
 #define AMP_RPROC_LC_ENTRY	(AMP_RPROC_KUNIT_FW_DA + 0x40)
 
 static void amp_rproc_lifecycle_fw(struct kunit *test)
@@ -274,6 +280,56 @@ static void amp_rproc_lifecycle_detach(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, amp_rproc_kunit_reset_asserted(0));
 }
 
+/*
+ * Test that another driver finds the remote by phandle, boots it (core
+ * reset, then hold-boot released) and shuts it down, holding the driver's
+ * module from rproc_get_by_phandle() to rproc_put().
+ */
+static void amp_rproc_lifecycle_by_phandle(struct kunit *test)
+{
+	struct amp_rproc_kunit_ctx *ctx = test->priv;
+	struct device_node *np;
+	struct module *owner;
+	struct rproc *rproc;
+	int refs = 0, ret;
+	u32 ph;
+
+	amp_rproc_lifecycle_fw(test);
+	KUNIT_ASSERT_EQ(test, amp_rproc_kunit_bind(test, AMP_RPROC_LC_VQ), 0);
+	np = of_find_node_by_path(AMP_RPROC_LC_CONSUMER);
+	KUNIT_ASSERT_NOT_NULL(test, np);
+	ret = of_property_read_u32(np, "rproc", &ph);
+	of_node_put(np);
+	KUNIT_ASSERT_EQ(test, ret, 0);
+
+	owner = ctx->pdev->dev.driver->owner;
+	if (owner)
+		refs = module_refcount(owner);
+	rproc = rproc_get_by_phandle(ph);
+	KUNIT_ASSERT_NOT_NULL(test, rproc);
+	KUNIT_EXPECT_PTR_EQ(test, rproc, ctx->rproc);
+	if (owner)
+		KUNIT_EXPECT_EQ(test, module_refcount(owner), refs + 1);
+
+	amp_rproc_kunit_log_clear();
+	KUNIT_EXPECT_EQ(test, rproc_boot(rproc), 0);
+	KUNIT_EXPECT_EQ(test, rproc->state, RPROC_RUNNING);
+	KUNIT_EXPECT_STREQ(test, amp_rproc_kunit_log(test), "rst0- rst1- ");
+	KUNIT_EXPECT_FALSE(test, amp_rproc_kunit_reset_asserted(0));
+	KUNIT_EXPECT_FALSE(test, amp_rproc_kunit_reset_asserted(1));
+
+	amp_rproc_kunit_log_clear();
+	KUNIT_EXPECT_EQ(test, rproc_shutdown(rproc), 0);
+	KUNIT_EXPECT_EQ(test, rproc->state, RPROC_OFFLINE);
+	KUNIT_EXPECT_STREQ(test, amp_rproc_kunit_log(test),
+			   "mbox2:93 rst1+ rst0+ ");
+	KUNIT_EXPECT_TRUE(test, amp_rproc_kunit_reset_asserted(0));
+
+	rproc_put(rproc);
+	if (owner)
+		KUNIT_EXPECT_EQ(test, module_refcount(owner), refs);
+}
+
 static struct kunit_case amp_rproc_lifecycle_cases[] = {
 	KUNIT_CASE(amp_rproc_lifecycle_start),
 	KUNIT_CASE(amp_rproc_lifecycle_stop),
@@ -286,6 +342,7 @@ static struct kunit_case amp_rproc_lifecycle_cases[] = {
 	KUNIT_CASE(amp_rproc_lifecycle_coredump),
 	KUNIT_CASE(amp_rproc_lifecycle_attach),
 	KUNIT_CASE(amp_rproc_lifecycle_detach),
+	KUNIT_CASE(amp_rproc_lifecycle_by_phandle),
 	{ }
 };
 
