@@ -340,13 +340,15 @@ check_dump() {
 	return $ret
 }
 
-# With the settings as the driver leaves them (coredump "enabled", the
-# core's default mechanism; recovery enabled), a crash is recovered and
-# dumped.
+# The core starts remotes with coredumps disabled and recovery enabled;
+# with coredumps enabled through sysfs, a crash is recovered and dumped.
 crash_dumps() {
 	r=$(rproc_dir)
 	free_dumps || { echo "old dumps stay"; return 1; }
 	rproc_start "$FW" || return 1
+	c=$(cat "$r/coredump")
+	[ "$c" = disabled ] || { echo "coredump: $c"; return 1; }
+	echo enabled >"$r/coredump" || return 1
 	c=$(cat "$r/coredump")
 	[ "$c" = enabled ] || { echo "coredump: $c"; return 1; }
 	c=$(cat "$r/recovery")
