@@ -297,7 +297,7 @@ void fw_main(unsigned long ctx)
 {
 	struct echo_vdev *v;
 	unsigned int pending, i;
-	int busy;
+	int busy, waiting;
 
 	fw_trace_init(fw_trace_buf, AMP_VIRT_FW_TRACE_SIZE);
 	fw_trace("rpmsg-echo: up, ctx %lx\n", ctx);
@@ -309,6 +309,7 @@ void fw_main(unsigned long ctx)
 		fw_gic_drain();
 		pending = echo_take_requests();
 		busy = 0;
+		waiting = 0;
 		for (i = 0; i < echo.ndev; i++) {
 			v = &echo.dev[i];
 			if ((v->state == ECHO_VDEV_WAIT ||
@@ -316,7 +317,7 @@ void fw_main(unsigned long ctx)
 			    echo_host_ready(v, pending))
 				echo_bring_up(v);
 			/* DRIVER_OK comes with no doorbell: poll for it. */
-			busy |= v->state == ECHO_VDEV_WAIT;
+			waiting |= v->state == ECHO_VDEV_WAIT;
 			if (v->state != ECHO_VDEV_UP || echo.hung)
 				continue;
 			busy |= fw_rpmsg_poll(&v->r, echo_message, NULL) > 0;
@@ -328,7 +329,12 @@ void fw_main(unsigned long ctx)
 		 */
 		fw_mbox_ring();
 		echo_check_shutdown(pending);
-		if (!busy && !(pending & ~(1u << AMP_VMBOX_CH_SHUTDOWN)))
+		if (busy || (pending & ~(1u << AMP_VMBOX_CH_SHUTDOWN)))
+			continue;
+		/* Polling for DRIVER_OK must not starve the host setting it. */
+		if (waiting)
+			fw_cpu_relax();
+		else
 			fw_wfi();
 	}
 }

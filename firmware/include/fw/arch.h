@@ -40,6 +40,16 @@ static inline void fw_wfi(void)
 	__asm__ volatile("dsb sy\n\twfi" : : : "memory");
 }
 
+/*
+ * In a polling loop: a hint that this CPU only waits. Emulators switch to
+ * the other CPU on it (QEMU's TCG runs both CPUs in one thread), SMT cores
+ * favour the sibling.
+ */
+static inline void fw_cpu_relax(void)
+{
+	__asm__ volatile("yield" : : : "memory");
+}
+
 /* One 32-bit access each, never split or merged by the compiler. */
 static inline unsigned int fw_read32(uintptr_t addr)
 {
