@@ -10,7 +10,6 @@
 
 FW=rpmsg-echo.elf
 RAW=1024	# 0x400: echo endpoint
-CTRL=1027	# 0x403: fault commands
 
 ktap_plan 11
 
@@ -24,19 +23,6 @@ healthy() {
 	rproc_start "$FW" || return 1
 	d=$(rpmsg_dev "$RAW") || return 1
 	rpmsgbench echo -n 20 "$d"
-}
-
-# fault CMD: sends a fault command on the control endpoint.
-fault() {
-	c=$(rpmsg_dev "$CTRL") || return 1
-	printf '%s' "$1" >"$c"
-}
-
-# Frees the coredumps of recovered crashes: they would linger for minutes.
-free_coredumps() {
-	for c in /sys/class/devcoredump/devcd*/data; do
-		[ -e "$c" ] && echo 1 >"$c"
-	done
 }
 
 crashes() {
@@ -55,7 +41,7 @@ ktap_result healthy_before_faults healthy
 
 # crash: the remote reports it and the core recovers it.
 crash_recovered() {
-	fault crash || return 1
+	rproc_fault crash || return 1
 	wait_for 'dmesg | grep -q "the remote reports a crash"' 50 || return 1
 	wait_for 'dmesg | grep -q "recovering"' 50 || return 1
 	wait_for '[ "$(rproc_state)" = running ]' 100 || return 1
@@ -67,7 +53,7 @@ free_coredumps
 
 # hang: the remote stops serving messages but still obeys shutdown.
 hang_detected() {
-	fault hang || return 1
+	rproc_fault hang || return 1
 	d=$(rpmsg_dev "$RAW") || return 1
 	! rpmsgbench echo -n 1 "$d" 2>/dev/null
 }
@@ -76,7 +62,7 @@ ktap_result recovers_after_hang recovers
 
 # bad-used-len: the remote claims more bytes than a buffer holds.
 bad_len_refused() {
-	fault bad-used-len || return 1
+	rproc_fault bad-used-len || return 1
 	d=$(rpmsg_dev "$RAW") || return 1
 	! rpmsgbench echo -n 1 "$d" 2>/dev/null &&
 		dmesg | grep -q "inbound msg too big"
@@ -89,7 +75,7 @@ ktap_result recovers_after_bad_used_len recovers
 # stopped and the remote reported crashed, so the core recovers it.
 bad_idx_refused() {
 	n=$(crashes)
-	fault bad-used-idx || return 1
+	rproc_fault bad-used-idx || return 1
 	wait_for 'dmesg | grep -q "used index [0-9]* is not within the 16 buffers made available"' 50 ||
 		return 1
 	dmesg | grep -q "ring corrupted by the remote; device stopped" || return 1
@@ -106,7 +92,7 @@ free_coredumps
 
 # storm: 100000 doorbells; the kernel keeps serving.
 storm_survived() {
-	fault storm || return 1
+	rproc_fault storm || return 1
 	sleep 2
 	d=$(rpmsg_dev "$RAW") || return 1
 	rpmsgbench echo -n 20 "$d"
@@ -117,7 +103,7 @@ ktap_result notification_storm_survived storm_survived
 # a CPU off, so it fails); the request is withdrawn, and a later stop and
 # start work.
 no_ack_reported() {
-	fault no-shutdown-ack || return 1
+	rproc_fault no-shutdown-ack || return 1
 	sleep 0.2
 	echo stop >"$(rproc_dir)/state" 2>/dev/null
 	dmesg | tail -n 20 |

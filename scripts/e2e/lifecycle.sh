@@ -11,7 +11,6 @@
 
 FW=rpmsg-echo.elf
 RAW=1024	# 0x400: echo endpoint
-CTRL=1027	# 0x403: fault commands
 FW_DA=$((0x7f000000))	# the firmware region: its image, reset vector first
 CYCLES=${AMP_LIFECYCLE_CYCLES:-50}
 
@@ -207,19 +206,6 @@ ktap_result cdev_shutdown_on_release_stops_on_close cdev_release_stops
 
 # --- 4. crash, recovery, coredump --------------------------------------------
 
-fault() {
-	c=$(rpmsg_dev "$CTRL") || return 1
-	printf '%s' "$1" >"$c"
-}
-
-free_dumps() {
-	for c in /sys/class/devcoredump/devcd*/data; do
-		[ -e "$c" ] && echo 1 >"$c"
-	done
-	# Freed from a work item.
-	wait_for '! ls -d /sys/class/devcoredump/devcd* 2>/dev/null' 50
-}
-
 dumps() {
 	ls -d /sys/class/devcoredump/devcd* 2>/dev/null
 }
@@ -228,7 +214,7 @@ dumps() {
 # remote back, running and echoing.
 crash_and_recover() {
 	mark_log
-	fault crash || return 1
+	rproc_fault crash || return 1
 	wait_for 'new_log | grep -q "the remote reports a crash"' 50 ||
 		{ echo "crash not reported"; return 1; }
 	wait_for 'new_log | grep -q "recovering"' 50 ||
@@ -344,7 +330,7 @@ check_dump() {
 # with coredumps enabled through sysfs, a crash is recovered and dumped.
 crash_dumps() {
 	r=$(rproc_dir)
-	free_dumps || { echo "old dumps stay"; return 1; }
+	free_coredumps || { echo "old dumps stay"; return 1; }
 	rproc_start "$FW" || return 1
 	c=$(cat "$r/coredump")
 	[ "$c" = disabled ] || { echo "coredump: $c"; return 1; }
@@ -361,7 +347,7 @@ ktap_result crash_recovers_and_dumps_elf_core crash_dumps
 
 # The dump segments survive the recovery: the next crash dumps again.
 crash_again_dumps() {
-	free_dumps || { echo "old dumps stay"; return 1; }
+	free_coredumps || { echo "old dumps stay"; return 1; }
 	crash_and_recover || return 1
 	wait_for 'dumps' 50 || { echo "no devcoredump"; return 1; }
 	check_dump
@@ -372,14 +358,14 @@ ktap_result second_crash_dumps_again crash_again_dumps
 # recovery waits until user space has read it and let it go.
 inline_dump() {
 	r=$(rproc_dir)
-	free_dumps || { echo "old dumps stay"; return 1; }
+	free_coredumps || { echo "old dumps stay"; return 1; }
 	echo inline >"$r/coredump" || return 1
-	fault crash || return 1
+	rproc_fault crash || return 1
 	wait_for 'dumps' 100 || { echo "no devcoredump"; return 1; }
 	check_dump || return 1
 	s=$(rproc_state)
 	[ "$s" != running ] || { echo "recovered before the dump went"; return 1; }
-	free_dumps || return 1
+	free_coredumps || return 1
 	wait_for '[ "$(rproc_state)" = running ]' 100 ||
 		{ echo "state $(rproc_state) after the dump went"; return 1; }
 	traffic 10
@@ -387,7 +373,7 @@ inline_dump() {
 ktap_result inline_dump_read_then_recovered inline_dump
 
 no_dump_when_disabled() {
-	free_dumps || return 1
+	free_coredumps || return 1
 	echo disabled >"$(rproc_dir)/coredump" || return 1
 	crash_and_recover || return 1
 	sleep 1
@@ -400,7 +386,7 @@ crash_stays() {
 	r=$(rproc_dir)
 	echo disabled >"$r/recovery" || return 1
 	mark_log
-	fault crash || return 1
+	rproc_fault crash || return 1
 	wait_for '[ "$(rproc_state)" = crashed ]' 50 ||
 		{ echo "state $(rproc_state)"; return 1; }
 	sleep 1
@@ -420,7 +406,7 @@ ktap_result recover_command_brings_it_back recover_by_hand
 
 debugfs_recover() {
 	d=/sys/kernel/debug/remoteproc/$(basename "$(rproc_dir)")
-	fault crash || return 1
+	rproc_fault crash || return 1
 	wait_for '[ "$(rproc_state)" = crashed ]' 50 || return 1
 	echo recover >"$d/recovery" || return 1
 	wait_for '[ "$(rproc_state)" = running ]' 100 ||
@@ -430,7 +416,7 @@ debugfs_recover() {
 ktap_result debugfs_recover_brings_it_back debugfs_recover
 
 stop_start_crashed() {
-	fault crash || return 1
+	rproc_fault crash || return 1
 	wait_for '[ "$(rproc_state)" = crashed ]' 50 || return 1
 	rproc_stop || { echo "stop: state $(rproc_state)"; return 1; }
 	rproc_start "$FW" && traffic 10
@@ -447,7 +433,7 @@ ktap_result coredump_setting_kept sh -c \
 	'. /amp/lib/rproc.sh; [ "$(cat "$(rproc_dir)/coredump")" = disabled ]'
 
 ktap_result final_stop rproc_stop
-free_dumps
+free_coredumps
 ktap_result no_dump_left sh -c '! ls -d /sys/class/devcoredump/devcd* 2>/dev/null'
 modprobe -r amp_rproc
 ktap_finish

@@ -60,3 +60,20 @@ rpmsg_dev_now() {
 rproc_trace() {
 	cat "/sys/kernel/debug/remoteproc/$(basename "$(rproc_dir)")/trace0"
 }
+
+# rproc_fault CMD: sends a fault command to the reference firmware's
+# control endpoint (rpmsg-raw at 0x403).
+rproc_fault() {
+	c=$(rpmsg_dev 1027) || return 1
+	printf '%s' "$1" >"$c"
+}
+
+# Frees every devcoredump (they linger for minutes, and devcoredump drops
+# a new dump of a device that still has one); waits until they are gone.
+free_coredumps() {
+	for c in /sys/class/devcoredump/devcd*/data; do
+		[ -e "$c" ] && echo 1 >"$c"
+	done
+	# Freed from a work item.
+	wait_for '! ls -d /sys/class/devcoredump/devcd* 2>/dev/null' 50
+}
