@@ -258,13 +258,19 @@ static struct rproc *amp_rproc_lifecycle_attach_one(struct kunit *test)
 	return ctx->rproc;
 }
 
-/* Test that a remote found running is attached to without touching its resets. */
+/*
+ * Test that a remote found running is attached to without touching its
+ * resets, with an ELF class set for its coredumps.
+ */
 static void amp_rproc_lifecycle_attach(struct kunit *test)
 {
 	struct rproc *rproc = amp_rproc_lifecycle_attach_one(test);
 
 	KUNIT_EXPECT_STREQ(test, amp_rproc_kunit_log(test), "");
 	KUNIT_EXPECT_FALSE(test, amp_rproc_kunit_reset_asserted(0));
+	/* Coredumps of the attached remote: its regions are below 4 GiB. */
+	KUNIT_EXPECT_EQ(test, rproc->elf_class, ELFCLASS32);
+	KUNIT_EXPECT_EQ(test, rproc->elf_machine, EM_NONE);
 	KUNIT_EXPECT_EQ(test, rproc_detach(rproc), 0);
 }
 

@@ -13,6 +13,7 @@
  */
 
 #include <linux/device.h>
+#include <linux/elf.h>
 #include <linux/interrupt.h>
 #include <linux/mod_devicetable.h>
 #include <linux/module.h>
@@ -21,6 +22,7 @@
 #include <linux/regmap.h>
 #include <linux/remoteproc.h>
 #include <linux/reset.h>
+#include <linux/sizes.h>
 #include <linux/mfd/syscon.h>
 
 #include <amp/compat.h>
@@ -166,8 +168,23 @@ static int amp_rproc_stop(struct rproc *rproc)
 	return 0;
 }
 
+/*
+ * No image told the core the ELF class of a remote someone else loaded,
+ * and the core dumps nothing without one. Take the narrowest class that
+ * holds every region's device address; the machine stays unknown.
+ */
 static int amp_rproc_attach(struct rproc *rproc)
 {
+	struct amp_rproc *ar = rproc->priv;
+	u8 class = ELFCLASS32;
+	unsigned int i;
+
+	if (rproc->elf_class != ELFCLASSNONE)
+		return 0;
+	for (i = 0; i < ar->num_regions; i++)
+		if (ar->regions[i].da + ar->regions[i].size > SZ_4G)
+			class = ELFCLASS64;
+	rproc_coredump_set_elf_info(rproc, class, EM_NONE);
 	return 0;
 }
 
