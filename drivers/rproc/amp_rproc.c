@@ -86,15 +86,24 @@ static int amp_rproc_set_hold_boot(struct amp_rproc *ar, bool hold)
 	return 0;
 }
 
-static int amp_rproc_prepare(struct rproc *rproc)
-{
-	return amp_rproc_mem_map(rproc->priv);
-}
-
 static int amp_rproc_unprepare(struct rproc *rproc)
 {
 	amp_rproc_mem_unmap(rproc->priv);
 	return 0;
+}
+
+static int amp_rproc_prepare(struct rproc *rproc)
+{
+	struct amp_rproc *ar = rproc->priv;
+	int ret;
+
+	ret = amp_rproc_mem_map(ar);
+	if (ret || !ar->core_rsc_table)
+		return ret;
+	ret = amp_rproc_mem_add_carveouts(ar);
+	if (ret)
+		amp_rproc_unprepare(rproc);
+	return ret;
 }
 
 static int amp_rproc_start(struct rproc *rproc)

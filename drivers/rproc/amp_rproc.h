@@ -197,6 +197,7 @@ bool amp_rproc_mem_owns(void *ctx, u64 da, u64 len);
 void *amp_rproc_mem_da_to_va(struct rproc *rproc, u64 da, size_t len,
 			     bool *is_iomem);
 void amp_rproc_mem_add_coredump(struct amp_rproc *ar);
+int amp_rproc_mem_add_carveouts(struct amp_rproc *ar);
 int amp_rproc_mem_rsc_create(struct amp_rproc *ar);
 
 int amp_rproc_elf_sanity_check(struct rproc *rproc, const struct firmware *fw);

@@ -248,6 +248,48 @@ void amp_rproc_mem_add_coredump(struct amp_rproc *ar)
 	}
 }
 
+/*
+ * With core_rsc_table the core places vrings and rpmsg buffers, looking for
+ * carveouts named vdev<N>vring<M> and vdev<N>buffer first: register every
+ * region under its name, so they land where the remote can reach them and
+ * not in any memory the core would allocate. The core's resource cleanup
+ * frees them; when one cannot be registered, those before it are freed
+ * here, since the core does not clean up after a failed prepare.
+ */
+int amp_rproc_mem_add_carveouts(struct amp_rproc *ar)
+{
+	struct rproc_mem_entry *mem;
+	struct amp_rproc_region *r;
+	unsigned int i;
+
+	for (i = 0; i < ar->num_regions; i++) {
+		r = &ar->regions[i];
+		if (r->dma_pool)
+			mem = rproc_of_resm_mem_entry_init(ar->dev, r->index,
+							   r->size, r->da,
+							   "%s", r->name);
+		else
+			mem = rproc_mem_entry_init(ar->dev, r->va, r->pa,
+						   r->size, r->da, NULL, NULL,
+						   "%s", r->name);
+		if (!mem)
+			goto fail;
+		rproc_add_carveout(ar->rproc, mem);
+	}
+	return 0;
+
+fail:
+	dev_err(ar->dev, "region %s: cannot register it as a carveout\n",
+		r->name);
+	while (i--) {
+		mem = list_last_entry(&ar->rproc->carveouts,
+				      struct rproc_mem_entry, node);
+		list_del(&mem->node);
+		kfree(mem);
+	}
+	return -ENOMEM;
+}
+
 static const struct amp_rsc_ops amp_rproc_mem_rsc_ops = {
 	.kick = amp_rproc_mbox_rsc_kick,
 };

@@ -13,7 +13,7 @@
 FW=rpmsg-echo.elf
 RAW=1024	# 0x400: the echo endpoint (rpmsg-raw)
 
-ktap_plan 9
+ktap_plan 10
 
 modprobe amp_psci_reset
 modprobe amp_mbox
@@ -24,6 +24,7 @@ ktap_result driver_bound_in_core_table_mode \
 		wait_for "[ \"\$(rproc_state)\" = offline ]" 50 &&
 		[ "$(cat /sys/module/amp_rproc/parameters/core_rsc_table)" = Y ]'
 
+pools=$(dmesg | grep -c "assigned reserved memory node vdev0buffer")
 ktap_result start_reaches_running rproc_start "$FW"
 
 dev=$(rpmsg_dev "$RAW")
@@ -35,6 +36,15 @@ ktap_result echo_1000_messages_1_to_496_bytes \
 # The core's own trace handling: debugfs trace0 shows the firmware's lines.
 ktap_result trace_through_core \
 	sh -c '. /amp/lib/rproc.sh; rproc_trace | grep -q "rpmsg-echo: up"'
+
+# The core places vrings and buffers in the board's regions, which the
+# driver registers as carveouts under their names, not in memory of its own.
+in_board_regions() {
+	rproc_trace | grep -q "vrings at 7f400000 and 7f410000" || return 1
+	[ "$(dmesg | grep -c "assigned reserved memory node vdev0buffer")" \
+		-gt "$pools" ]
+}
+ktap_result vrings_and_buffers_in_board_regions in_board_regions
 
 ktap_result stop_reaches_offline rproc_stop
 ktap_result rpmsg_device_removed_on_stop \
