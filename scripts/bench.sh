@@ -8,7 +8,7 @@
 # remoteproc core's own handling (core_rsc_table=1), and both with the raw
 # doorbell round trip. Consoles: build/<target>/bench.log.
 #
-# usage: bench.sh [TARGET...]      (default: arm arm64 arm64-6.1)
+# usage: bench.sh [TARGET...]      (default: every target, AMP_TARGETS)
 # Environment: BENCH_MSGS (10000 messages per latency and throughput
 # figure), BENCH_STARTS (5 starts per median), BENCH_TIMEOUT (seconds per
 # board, 3600).
@@ -16,7 +16,7 @@
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
-targets=${*:-arm arm64 arm64-6.1}
+targets=$(amp_targets "$@") || exit 1
 msgs=${BENCH_MSGS:-10000}
 starts=${BENCH_STARTS:-5}
 timeout=${BENCH_TIMEOUT:-3600}

@@ -5,12 +5,12 @@
 # the modules, the initramfs with firmware and tests, and the board DTB.
 # Prints "ARCH KERNEL_IMAGE INITRD DTB" on one line.
 #
-# usage: board-prepare.sh TARGET     (arm, arm64, arm64-6.1)
+# usage: board-prepare.sh TARGET     (one of AMP_TARGETS in lib.sh)
 
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-target=${1:?usage: board-prepare.sh TARGET}
+target=$(amp_target "${1:?usage: board-prepare.sh TARGET}")
 arch=$(amp_target_arch "$target")
 kdir=$("$AMP_TOP/scripts/kernel-build.sh" "$target")
 mods=$(KDIR=$kdir "$AMP_TOP/scripts/modules-build.sh" "$target")

@@ -2,14 +2,18 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # Every test of the project: lint, the host tools' tests, the fuzz target,
-# then KUnit and end-to-end tests on the virtual board for each test target
-# (arm and arm64 on 6.12, arm64 on 6.1).
+# then KUnit and end-to-end tests on the virtual board of each test target
+# (AMP_TARGETS in lib.sh: arm and arm64 on 6.12, arm64 on 6.1), or of the
+# targets named.
 # Each part leaves KTAP under build/results/; the last line counts every test
 # case of every part: "N passed, N failed[, N skipped]".
+#
+# usage: check.sh [TARGET...]
 
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
+targets=$(amp_targets "$@") || exit 1
 results=$AMP_BUILD/results
 rm -rf "$results"
 mkdir -p "$results"
@@ -70,7 +74,7 @@ collect_target() {
 
 "$AMP_TOP/scripts/deps.sh" || exit 1
 
-for target in $AMP_TARGETS; do
+for target in $targets; do
 	rm -f "$AMP_BUILD/$target/qemu.status"
 	boot_target "$target"
 done
@@ -85,7 +89,8 @@ if [ -x "$AMP_TOP/tools/rsctool/tests/run.sh" ]; then
 fi
 
 amp_log "lint"
-"$AMP_TOP/scripts/lint.sh" >"$results/lint.ktap" || amp_log "lint failed"
+# shellcheck disable=SC2086 # a list of targets
+"$AMP_TOP/scripts/lint.sh" $targets >"$results/lint.ktap" || amp_log "lint failed"
 
 if [ -f "$AMP_TOP/tools/fuzz/Makefile" ]; then
 	secs=${FUZZ_SECONDS:-60}
@@ -104,7 +109,7 @@ fi
 
 amp_log "waiting for the virtual boards"
 wait
-for target in $AMP_TARGETS; do
+for target in $targets; do
 	collect_target "$target"
 done
 

@@ -8,12 +8,12 @@
 # note (errors, reports); all of it is kept in build/<target>/demo.log.
 # Exits non-zero when the demo failed or the kernel reported a problem.
 #
-# usage: demo.sh [TARGET]      (arm, arm64, arm64-6.1)
+# usage: demo.sh [TARGET]      (one of AMP_TARGETS in lib.sh; arm64)
 
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
-target=${1:-arm64}
+target=$(amp_target "${@:-arm64}") || exit 1
 log=$AMP_BUILD/$target/demo.log
 bad='BUG:|WARNING:|Oops|Call [Tt]race|KASAN:|UBSAN:|Kernel panic'
 start=$(date +%s)
@@ -50,8 +50,8 @@ fi
 amp_log "demo passed in $secs s (console: $log)"
 cat <<EOT
 
-An interactive shell on the same board:   make shell ARCH=$target
-(ARCH=arm, arm64 or arm64-6.1; leave with 'poweroff -f' or Ctrl-a x).
+An interactive shell on the same board:   make shell TARGET=$target
+(TARGET= one of: $AMP_TARGETS; leave with 'poweroff -f' or Ctrl-a x).
 There, as in the demo:
     modprobe amp_psci_reset; modprobe amp_mbox; modprobe amp_rproc
     echo start > /sys/class/remoteproc/remoteproc0/state

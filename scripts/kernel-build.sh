@@ -7,7 +7,7 @@
 # $recipe, so a changed fragment, recipe or kernel package builds anew and
 # a hit costs nothing.
 #
-# usage: kernel-build.sh TARGET      (arm, arm64, arm64-6.1)
+# usage: kernel-build.sh TARGET      (one of AMP_TARGETS in lib.sh)
 
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -15,7 +15,7 @@ set -euo pipefail
 # Bump when the way the kernel is built changes (targets, install steps).
 recipe=1
 
-target=${1:?usage: kernel-build.sh TARGET}
+target=$(amp_target "${1:?usage: kernel-build.sh TARGET}")
 arch=$(amp_target_arch "$target")
 series=$(amp_target_series "$target")
 cross=$(amp_cross "$arch")

@@ -4,13 +4,37 @@
 AMP_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 AMP_CACHE=${AMP_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/amp-rproc}
 AMP_BUILD=${AMP_BUILD:-$AMP_TOP/build}
-# A target is a test arch on a kernel series: "arm" and "arm64" run the
-# 6.12 test kernels with every debug option; "arm64-6.1" runs the oldest
-# supported kernel, which must build and load the modules too.
-AMP_TARGETS=${AMP_TARGETS:-"arm arm64 arm64-6.1"}
+# The board targets, the one list of them (make TARGET=..., every script
+# and the Makefile read it from here). A target is a test arch on a kernel
+# series: "arm" and "arm64" run the 6.12 test kernels with every debug
+# option; "arm64-6.1" runs the oldest supported kernel, which must build and
+# load the modules too.
+AMP_TARGETS="arm arm64 arm64-6.1"
 
 amp_log() { printf '[%s] %s\n' "${0##*/}" "$*" >&2; }
 amp_die() { amp_log "error: $*"; exit 1; }
+
+# amp_targets [TARGET...]: the targets named, or all of them when none is.
+# A name not in the list stops the caller before anything is built, so a
+# typo costs nothing; call as targets=$(amp_targets "$@") || exit 1.
+amp_targets() {
+	local t v
+	# shellcheck disable=SC2086 # the list splits into its words
+	[ $# -gt 0 ] || set -- $AMP_TARGETS
+	for t in "$@"; do
+		for v in $AMP_TARGETS; do
+			[ "$t" = "$v" ] && continue 2
+		done
+		amp_die "unknown target '$t'; the targets are: $AMP_TARGETS"
+	done
+	echo "$*"
+}
+
+# amp_target TARGET: the one target of make demo or make shell, checked.
+amp_target() {
+	[ $# -eq 1 ] || amp_die "one target, not '$*'; the targets are: $AMP_TARGETS"
+	amp_targets "$1"
+}
 
 amp_target_arch() { echo "${1%%-*}"; }
 
@@ -19,6 +43,17 @@ amp_target_series() {
 	*-*) echo "${1#*-}" ;;
 	*) echo 6.12 ;;
 	esac
+}
+
+# amp_targets_6_12 TARGET...: those of the targets given that run the 6.12
+# kernels (no series in the name), which lint builds with sparse and
+# make modules builds for.
+amp_targets_6_12() {
+	local t picked=()
+	for t in "$@"; do
+		[ "$(amp_target_series "$t")" = 6.12 ] && picked+=("$t")
+	done
+	echo "${picked[*]}"
 }
 
 # Cross compiler prefix for a kernel ARCH.

@@ -3,14 +3,17 @@
 #
 # Static checks of everything the project writes, as KTAP on stdout:
 # checkpatch --strict, kernel-doc -Wall, a sparse (C=2) + W=1 -Werror build
-# for each 6.12 test target, and on the bindings yamllint plus what the
-# kernel's dt_binding_check does: dt-doc-validate, then every example
-# compiled and validated against the schemas. Each
+# for each 6.12 test target (of those named, or of all), and on the bindings
+# yamllint plus what the kernel's dt_binding_check does: dt-doc-validate,
+# then every example compiled and validated against the schemas. Each
 # check's complaints go to stderr.
+#
+# usage: lint.sh [TARGET...]
 
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
+targets=$(amp_targets "$@") || exit 1
 ksrc=$(amp_ksrc 6.12)
 cd "$AMP_TOP" || exit 1
 
@@ -22,8 +25,9 @@ mapfile -t kernel_files < <(printf '%s\n' "${c_files[@]}" |
 mapfile -t bindings < <(git ls-files --cached --others --exclude-standard 2>/dev/null \
 	'Documentation/devicetree/bindings/*.yaml')
 
-# The 6.12 targets (arm, arm64); other series only need to build.
-sparse_targets=$(printf '%s\n' $AMP_TARGETS | grep -v -- -)
+# The 6.12 targets; other series only need to build.
+# shellcheck disable=SC2086 # a list of targets
+sparse_targets=$(amp_targets_6_12 $targets)
 
 checks=()
 add() { checks+=("$1"); }

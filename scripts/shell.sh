@@ -5,6 +5,9 @@
 # console. The project's modules are in /lib/modules/*/extra, the firmware
 # in /lib/firmware. Leave with 'poweroff -f' (or Ctrl-a x).
 #
-# usage: shell.sh TARGET     (arm, arm64, arm64-6.1)
+# usage: shell.sh TARGET     (one of AMP_TARGETS in lib.sh)
 
-exec "$(dirname "$0")/board-run.sh" "${1:?usage: shell.sh TARGET}" shell
+. "$(dirname "$0")/lib.sh"
+
+target=$(amp_target "$@") || exit 1
+exec "$AMP_TOP/scripts/board-run.sh" "$target" shell
