@@ -11,9 +11,9 @@ when a board did not finish or its console holds a kernel report.
 import re
 import sys
 
+from kernel_reports import KERNEL_REPORT
+
 TIMESTAMP = re.compile(r'^\[\s*\d+\.\d+\] ?')
-BAD = re.compile(r'BUG:|WARNING:|Oops|Call [Tt]race|KASAN:|UBSAN:|'
-                 r'Kernel panic')
 
 # (metric, label, better: 'lower' or 'higher', ours/core target or None)
 ROWS = [
@@ -35,7 +35,7 @@ def parse(path):
         return info
     for raw in text.replace('\r', '').split('\n'):
         line = TIMESTAMP.sub('', raw, count=1)
-        if BAD.search(line):
+        if KERNEL_REPORT.search(line):
             info['reports'].append(line.strip())
         m = re.match(r'amp-bench: (.*)$', line)
         if not m:

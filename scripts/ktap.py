@@ -6,8 +6,8 @@ split:   cut a QEMU console log into one KTAP file per KUnit module and
          end-to-end script (the guest brackets each with amp-ktap markers),
          and write run.ktap with the checks of the run itself: it completed,
          every expected suite reported, the console is free of kernel
-         reports (BUG, WARNING, Oops, KASAN, UBSAN, kmemleak...) that no
-         test declared it expects.
+         reports (BUG, WARNING, Oops, KASAN, UBSAN, kmemleak...: see
+         kernel_reports.py) that no test declared it expects.
 summary: count every leaf test case in KTAP files, list the failures and
          end with the line "N passed, N failed, N skipped".
 """
@@ -17,16 +17,13 @@ import pathlib
 import re
 import sys
 
+from kernel_reports import KERNEL_REPORT
+
 TIMESTAMP = re.compile(r'^\[\s*\d+\.\d+\] ?')
 MARK = re.compile(r'^amp-ktap: (begin|end) (\w+) (\S+)$')
 RESULT = re.compile(r'^(not ok|ok) (\d+)(?: -)? ?([^#]*?)\s*(?:#\s*(SKIP|TODO)\b.*)?$')
 PLAN = re.compile(r'^1\.\.(\d+)$')
 SUBTEST = re.compile(r'^# Subtest: (\S+)')
-# What the kernel prints when something went wrong. kmemleak's own start-up
-# lines are benign, its reports are not.
-BAD = re.compile(r'BUG:|WARNING:|Oops|Call [Tt]race|KASAN|UBSAN|Kernel panic|'
-                 r'unreferenced object|suspected memory leak|'
-                 r'kmemleak: .*(suspected|disabled|[Cc]annot|[Ee]rror)')
 # A test that provokes a report announces it; matching lines are excused
 # until the test says it is done.
 EXPECT = re.compile(r'^amp-expect: (.*)$')
@@ -142,7 +139,8 @@ def cmd_split(args):
         if line == EXPECT_END:
             expected = []
             continue
-        if BAD.search(line) and not any(e.search(line) for e in expected):
+        if KERNEL_REPORT.search(line) and \
+                not any(e.search(line) for e in expected):
             bad.append(line)
         if current:
             blocks[current].append(line)

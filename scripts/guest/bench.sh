@@ -38,8 +38,9 @@ p50_p99() {
 	sed -n 's/.*p50 \([0-9.]*\) us, p99 \([0-9.]*\) us.*/\1 \2/p'
 }
 
-# Lower case: the test runs' console check takes "KASAN" and "UBSAN" for
-# kernel reports.
+# Lower case: "KASAN" and "UBSAN" in a console count as kernel reports
+# (scripts/kernel_reports.py), for make bench as for make check, which runs
+# this script too.
 debug_options() {
 	opts=
 	dmesg | grep -q KernelAddressSanitizer && opts="$opts kasan"
