@@ -6,6 +6,7 @@
 # while the remote runs, the character device /dev/remoteprocN, and crash
 # recovery with its devcoredump.
 
+. /amp/lib/kmsg.sh
 . /amp/lib/ktap.sh
 . /amp/lib/rproc.sh
 
@@ -25,16 +26,6 @@ wait_for '[ "$(rproc_state)" = offline ]' 50
 traffic() {
 	d=$(rpmsg_dev "$RAW") || return 1
 	rpmsgbench echo -n "${1:-10}" "$d" >/dev/null
-}
-
-# The kernel log since the last mark_log (a line of its own: the ring
-# buffer may have wrapped).
-mark_log() {
-	log_mark="amp-lifecycle: mark $(cut -d' ' -f1 /proc/uptime)"
-	echo "$log_mark" >/dev/kmsg
-}
-new_log() {
-	dmesg | sed -n "/$log_mark/,\$p"
 }
 
 # CPU1's power state as PSCI's AFFINITY_INFO reports it, through the reset
@@ -110,7 +101,7 @@ reload_finds_cpu_off() {
 	wait_for 'rproc_dir' 50 || return 1
 	s=$(rproc_state)
 	[ "$s" = offline ] || { echo "reloaded driver sees state $s"; return 1; }
-	! new_log | grep -q "remote already running"
+	! log_since | grep -q "remote already running"
 }
 
 # rmmod_running OPEN: unloads amp_rproc with the remote running, with the
@@ -121,7 +112,7 @@ rmmod_running() {
 		d=$(rpmsg_dev "$RAW") || return 1
 		exec 3<>"$d"
 	fi
-	mark_log
+	log_mark
 	modprobe -r amp_rproc || { echo "modprobe -r failed"; return 1; }
 	[ "$1" = 1 ] && exec 3>&-
 	[ ! -d /sys/module/amp_rproc ] || { echo "still loaded"; return 1; }
@@ -131,10 +122,10 @@ rmmod_running() {
 		echo "remoteproc device left"
 		return 1
 	fi
-	new_log | grep -q "stopped remote processor" ||
+	log_since | grep -q "stopped remote processor" ||
 		{ echo "no stop in the log"; return 1; }
-	if new_log | grep -E -q "did not (acknowledge|power off)|can't stop"; then
-		new_log | tail -n 5
+	if log_since | grep -E -q "did not (acknowledge|power off)|can't stop"; then
+		log_since | tail -n 5
 		return 1
 	fi
 	reload_finds_cpu_off
@@ -213,11 +204,11 @@ dumps() {
 # crash_and_recover: sends "crash" and waits for the core to bring the
 # remote back, running and echoing.
 crash_and_recover() {
-	mark_log
+	log_mark
 	rproc_fault crash || return 1
-	wait_for 'new_log | grep -q "the remote reports a crash"' 50 ||
+	wait_for 'log_since | grep -q "the remote reports a crash"' 50 ||
 		{ echo "crash not reported"; return 1; }
-	wait_for 'new_log | grep -q "recovering"' 50 ||
+	wait_for 'log_since | grep -q "recovering"' 50 ||
 		{ echo "no recovery"; return 1; }
 	wait_for '[ "$(rproc_state)" = running ]' 100 ||
 		{ echo "state $(rproc_state) after recovery"; return 1; }
@@ -385,14 +376,14 @@ ktap_result crash_with_coredump_disabled_dumps_nothing no_dump_when_disabled
 crash_stays() {
 	r=$(rproc_dir)
 	echo disabled >"$r/recovery" || return 1
-	mark_log
+	log_mark
 	rproc_fault crash || return 1
 	wait_for '[ "$(rproc_state)" = crashed ]' 50 ||
 		{ echo "state $(rproc_state)"; return 1; }
 	sleep 1
 	s=$(rproc_state)
 	[ "$s" = crashed ] || { echo "state $s, not crashed"; return 1; }
-	! new_log | grep -q "recovering"
+	! log_since | grep -q "recovering"
 }
 ktap_result crash_without_recovery_stays_crashed crash_stays
 
