@@ -5,6 +5,7 @@
 # firmware injects on command, the kernel keeps running, says what went
 # wrong, and the remote can be stopped, started and used again.
 
+. /amp/lib/kmsg.sh
 . /amp/lib/ktap.sh
 . /amp/lib/rproc.sh
 
@@ -25,10 +26,6 @@ healthy() {
 	rpmsgbench echo -n 20 "$d"
 }
 
-crashes() {
-	dmesg | grep -c "handling crash #"
-}
-
 # After a fault: stop must work and the remote must come back.
 recovers() {
 	if [ "$(rproc_state)" != offline ]; then
@@ -39,11 +36,15 @@ recovers() {
 
 ktap_result healthy_before_faults healthy
 
+# The kernel's messages are looked for in what it logged after the fault
+# was sent (log_since): the KUnit suites of the same boot print them too.
+
 # crash: the remote reports it and the core recovers it.
 crash_recovered() {
+	log_mark
 	rproc_fault crash || return 1
-	wait_for 'dmesg | grep -q "the remote reports a crash"' 50 || return 1
-	wait_for 'dmesg | grep -q "recovering"' 50 || return 1
+	wait_for 'log_since | grep -q "the remote reports a crash"' 50 || return 1
+	wait_for 'log_since | grep -q "recovering"' 50 || return 1
 	wait_for '[ "$(rproc_state)" = running ]' 100 || return 1
 	d=$(rpmsg_dev "$RAW") || return 1
 	rpmsgbench echo -n 20 "$d"
@@ -62,10 +63,11 @@ ktap_result recovers_after_hang recovers
 
 # bad-used-len: the remote claims more bytes than a buffer holds.
 bad_len_refused() {
+	log_mark
 	rproc_fault bad-used-len || return 1
 	d=$(rpmsg_dev "$RAW") || return 1
 	! rpmsgbench echo -n 1 "$d" 2>/dev/null &&
-		dmesg | grep -q "inbound msg too big"
+		log_since | grep -q "inbound msg too big"
 }
 ktap_result oversized_used_len_refused bad_len_refused
 ktap_result recovers_after_bad_used_len recovers
@@ -74,12 +76,12 @@ ktap_result recovers_after_bad_used_len recovers
 # given. The ring is refused before anything is read from it, the device
 # stopped and the remote reported crashed, so the core recovers it.
 bad_idx_refused() {
-	n=$(crashes)
+	log_mark
 	rproc_fault bad-used-idx || return 1
-	wait_for 'dmesg | grep -q "used index [0-9]* is not within the 16 buffers made available"' 50 ||
+	wait_for 'log_since | grep -q "used index [0-9]* is not within the 16 buffers made available"' 50 ||
 		return 1
-	dmesg | grep -q "ring corrupted by the remote; device stopped" || return 1
-	wait_for '[ "$(crashes)" -gt "$n" ]' 50 || return 1
+	log_since | grep -q "ring corrupted by the remote; device stopped" || return 1
+	wait_for 'log_since | grep -q "handling crash #"' 50 || return 1
 	wait_for '[ "$(rproc_state)" = running ]' 100
 }
 ktap_result lying_used_idx_refused bad_idx_refused
@@ -103,11 +105,11 @@ ktap_result notification_storm_survived storm_survived
 # a CPU off, so it fails); the request is withdrawn, and a later stop and
 # start work.
 no_ack_reported() {
+	log_mark
 	rproc_fault no-shutdown-ack || return 1
 	sleep 0.2
 	echo stop >"$(rproc_dir)/state" 2>/dev/null
-	dmesg | tail -n 20 |
-		grep -q "did not acknowledge the shutdown request"
+	log_since | grep -q "did not acknowledge the shutdown request"
 }
 ktap_result missing_shutdown_ack_reported no_ack_reported
 # Past the remote's 2 s of deafness.

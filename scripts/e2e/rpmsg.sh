@@ -6,6 +6,7 @@
 # rpmsg virtio device, and messages flow through the kernel's rpmsg
 # drivers to the remote and back.
 
+. /amp/lib/kmsg.sh
 . /amp/lib/ktap.sh
 . /amp/lib/rproc.sh
 
@@ -22,6 +23,8 @@ modprobe amp_rproc
 ktap_result driver_bound_offline \
 	wait_for '[ "$(rproc_state)" = offline ]' 50
 
+# The sample client's goodbye below must be of this start.
+log_mark
 ktap_result start_reaches_running rproc_start "$FW"
 
 dev=$(rpmsg_dev "$RAW")
@@ -50,7 +53,7 @@ ktap_result rpmsg_tty_round_trip tty_round_trip
 # The kernel's sample client sends 100 messages and says goodbye once the
 # remote echoed them all.
 ktap_result client_sample_completes \
-	wait_for 'dmesg | grep -q "rpmsg_client_sample.*goodbye"' 100
+	wait_for 'log_since | grep -q "rpmsg_client_sample.*goodbye"' 100
 
 ktap_result stop_reaches_offline rproc_stop
 ktap_result rpmsg_device_removed_on_stop \
