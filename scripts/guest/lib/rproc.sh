@@ -2,11 +2,13 @@
 # Driving the board's remote processor from shell tests; sourced.
 
 # Waits up to $2 tenths of a second for command $1 (a string) to succeed.
+# The counter has a name of its own: $1 is evaluated here, and a caller's
+# variable it named would otherwise be the counter.
 wait_for() {
-	n=0
+	wait_for_n=0
 	while ! eval "$1" >/dev/null 2>&1; do
-		n=$((n + 1))
-		[ "$n" -ge "$2" ] && return 1
+		wait_for_n=$((wait_for_n + 1))
+		[ "$wait_for_n" -ge "$2" ] && return 1
 		sleep 0.1
 	done
 }
