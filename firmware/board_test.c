@@ -8,7 +8,7 @@
 
 #include <stdint.h>
 
-#include <amp/virt_board.h>
+#include <amp/abi/virt_board.h>
 #include <fw/arch.h>
 #include <fw/gic.h>
 #include <fw/mbox.h>

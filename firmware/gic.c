@@ -5,7 +5,7 @@
  * and GICD_ISPENDR (write 1 to set) to ring Linux.
  */
 
-#include <amp/virt_board.h>
+#include <amp/abi/virt_board.h>
 #include <fw/arch.h>
 #include <fw/gic.h>
 

@@ -11,7 +11,8 @@
  * remote finds it there without reading the image.
  */
 
-#include <amp/virt_board.h>
+#include <amp/abi/rsc_table.h>
+#include <amp/abi/virt_board.h>
 
 #define FW_IMAGE_SIZE \
 	(AMP_VIRT_FW_SIZE - AMP_VIRT_FW_STACK_SIZE - AMP_VIRT_FW_TRACE_SIZE)
@@ -48,7 +49,7 @@ SECTIONS
 		. += AMP_VIRT_FW_STACK_SIZE;
 		__stack_top = .;
 	} > stack
-	.resource_table : ALIGN(8) { KEEP(*(.resource_table)) } > rsc
+	AMP_RSC_SECTION_NAME : ALIGN(8) { KEEP(*(AMP_RSC_SECTION_NAME)) } > rsc
 	.trace (NOLOAD) : {
 		fw_trace_buf = .;
 		. += AMP_VIRT_FW_TRACE_SIZE;

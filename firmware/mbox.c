@@ -5,7 +5,7 @@
  * since doorbells coalesce and carry no channel number.
  */
 
-#include <amp/virt_board.h>
+#include <amp/abi/virt_board.h>
 #include <fw/arch.h>
 #include <fw/gic.h>
 #include <fw/mbox.h>

@@ -11,7 +11,7 @@
  * keeps running, drops its vrings and serves the next host that attaches.
  */
 
-#include <amp/virt_board.h>
+#include <amp/abi/virt_board.h>
 #include <fw/arch.h>
 #include <fw/gic.h>
 #include <fw/mbox.h>

@@ -6,7 +6,7 @@
  * read through volatile accessors every time.
  */
 
-#include <amp/rsc_table.h>
+#include <amp/abi/rsc_table.h>
 #include <fw/arch.h>
 #include <fw/rsc.h>
 

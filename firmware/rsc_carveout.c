@@ -8,8 +8,8 @@
 
 #include <stddef.h>
 
-#include <amp/rsc_table.h>
-#include <amp/virt_board.h>
+#include <amp/abi/rsc_table.h>
+#include <amp/abi/virt_board.h>
 #include <fw/arch.h>
 #include <fw/rsc.h>
 

@@ -10,7 +10,7 @@
  * into a local before it is checked and used.
  */
 
-#include <amp/virt_board.h>
+#include <amp/abi/virt_board.h>
 #include <fw/arch.h>
 #include <fw/trace.h>
 #include <fw/vring.h>

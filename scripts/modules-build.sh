@@ -20,7 +20,8 @@ out=$AMP_BUILD/$target/modules
 mkdir -p "$out"
 rsync -a --delete --exclude='*.o' --exclude='*.ko' --exclude='*.mod*' \
 	--exclude='.*.cmd' --exclude='Module.symvers' --exclude='modules.order' \
-	--include='/Kbuild' --include='/include/***' --include='/drivers/***' \
+	--include='/Kbuild' --include='/include/***' --include='/lib/***' \
+	--include='/drivers/***' \
 	--include='/kunit/***' --include='/dts/***' \
 	--include='/tools/' --include='/tools/bench/***' --exclude='*' \
 	"$AMP_TOP/" "$out/src/"

@@ -4,7 +4,7 @@
  *
  * A shared page in the remote's reserved memory holds, per channel and
  * direction, a status word and a payload word (layout in
- * <amp/virt_board.h>). Linux rings the remote with an SGI sent to the
+ * <amp/abi/virt_board.h>). Linux rings the remote with an SGI sent to the
  * remote's CPU interface through GICD_SGIR, the only distributor register
  * this driver maps; the remote rings Linux by pending an SPI that this
  * driver requests.
@@ -31,7 +31,7 @@
 #include <linux/platform_device.h>
 #include <linux/spinlock.h>
 
-#include <amp/virt_board.h>
+#include <amp/abi/virt_board.h>
 
 /* GICD_SGIR fields: CPU target list at bit 16, interrupt id in [3:0]. */
 #define AMP_MBOX_SGIR_TARGET(cpu)	BIT(16 + (cpu))

@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <amp/portable.h>
-#include <amp/rsc_parse.h>
+#include <amp/internal/portable.h>
+#include <amp/internal/rsc_parse.h>
 
 static struct rsc_parse_entry entries[RSC_PARSE_MAX_ENTRIES];
 

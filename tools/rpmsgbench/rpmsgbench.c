@@ -26,7 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <amp/portable.h>
+#include <amp/internal/portable.h>
 
 /* rpmsg's fixed buffer size less its 16-byte header. */
 #define RB_MAX_PAYLOAD 496

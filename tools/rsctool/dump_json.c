@@ -106,10 +106,10 @@ void rsctool_dump_json(const struct rsctool_image *im)
 	printf(",\n  \"format\": \"%s\",\n", im->is_elf ? "elf" : "raw");
 	if (im->is_elf) {
 		printf("  \"elf\": {\"class\": %u, \"machine\": %u, \"machine_name\": ",
-		       im->elf.bits, im->elf.machine);
-		json_str(rsctool_machine_name(im->elf.machine));
+		       im->elf.info.bits, im->elf.info.machine);
+		json_str(rsctool_machine_name(im->elf.info.machine));
 		printf(", \"entry\": %llu, \"segments\": %u},\n",
-		       ULL(im->elf.entry), im->elf.nr_load);
+		       ULL(im->elf.info.entry), im->elf.info.nr_load);
 	}
 	if (!im->has_table) {
 		printf("  \"table\": null\n}\n");

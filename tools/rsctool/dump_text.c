@@ -88,8 +88,8 @@ void rsctool_dump_text(const struct rsctool_image *im)
 
 	if (im->is_elf)
 		printf("%s: ELF%u %s, entry 0x%llx\n", im->path,
-		       im->elf.bits, rsctool_machine_name(im->elf.machine),
-		       ULL(im->elf.entry));
+		       im->elf.info.bits, rsctool_machine_name(im->elf.info.machine),
+		       ULL(im->elf.info.entry));
 	if (!im->has_table) {
 		printf("no resource table\n");
 		return;

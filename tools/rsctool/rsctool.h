@@ -6,9 +6,9 @@
 #ifndef RSCTOOL_H
 #define RSCTOOL_H
 
-#include <amp/portable.h>
-#include <amp/fw_elf.h>
-#include <amp/rsc_parse.h>
+#include <amp/internal/portable.h>
+#include <amp/internal/fw_elf.h>
+#include <amp/internal/rsc_parse.h>
 
 /* u64 is unsigned long on 64-bit hosts; %llx wants unsigned long long. */
 #define ULL(x) ((unsigned long long)(x))
@@ -22,7 +22,7 @@
  * @data: the whole file
  * @size: its size in bytes
  * @is_elf: the file starts with the ELF magic
- * @elf: summary of the image when @is_elf
+ * @elf: the validated image when @is_elf
  * @has_table: a resource table was found (always true for a raw file)
  * @table_offset: file offset of the table
  * @table_addr: device address of the table once loaded (sh_addr)
@@ -36,7 +36,7 @@ struct rsctool_image {
 	u8 *data;
 	size_t size;
 	bool is_elf;
-	struct fw_elf_info elf;
+	struct fw_elf_image elf;
 	bool has_table;
 	u64 table_offset;
 	u64 table_addr;
@@ -53,6 +53,22 @@ struct rsctool_image {
  * Return: a static string, "unknown" for machines rsctool does not know.
  */
 const char *rsctool_machine_name(u16 machine);
+
+/**
+ * rsctool_load() - read, validate and parse one input file
+ * @im: the image, with @im->path set and everything else zero
+ * @msg: where the reason goes on failure
+ * @len: size of @msg
+ *
+ * Return: 0, or -1 with @msg set; call rsctool_unload() either way.
+ */
+int rsctool_load(struct rsctool_image *im, char *msg, size_t len);
+
+/**
+ * rsctool_unload() - free what rsctool_load() allocated
+ * @im: the image
+ */
+void rsctool_unload(struct rsctool_image *im);
 
 /**
  * rsctool_dump_text() - print a validated image's table for humans

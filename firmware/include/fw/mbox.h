@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-3-Clause) */
 /*
  * The remote's side of the amp,virt-mbox doorbell mailbox: the shared
- * page's slots (layout in <amp/virt_board.h>) and the SPI that rings
+ * page's slots (layout in <amp/abi/virt_board.h>) and the SPI that rings
  * Linux.
  */
 #ifndef FW_MBOX_H

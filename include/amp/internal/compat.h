@@ -1,19 +1,25 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Every difference between the supported kernels (6.1 and 6.12) that the
- * project's modules meet lives here, so the rest of the code is written
- * against the 6.12 API only.
+ * project's modules meet lives here, keyed by the mainline release that
+ * made it, so the rest of the code is written against the 6.12 API only.
+ * So does every use of a remoteproc core internal that no exported API
+ * replaces, each behind a named helper saying why and what would retire
+ * it.
  */
 #ifndef AMP_COMPAT_H
 #define AMP_COMPAT_H
 
 #include <linux/errno.h>
-#include <linux/platform_device.h>
+#include <linux/interrupt.h>
 #include <linux/remoteproc.h>
-#include <linux/string.h>
 #include <linux/types.h>
 #include <linux/version.h>
 #include <linux/virtio_config.h>
+
+struct dentry;
+struct device;
+struct firmware;
 
 /* <asm/unaligned.h> became <linux/unaligned.h> in 6.12. */
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
@@ -141,28 +147,27 @@ static inline int amp_virtio_find_vqs(struct virtio_device *vdev,
 #endif
 
 /*
- * driver_override moved from struct platform_device into struct device
- * (device_set_driver_override()); Debian's 6.12.117 carries the backport.
+ * The rproc's debugfs directory, where its trace files belong. The core
+ * creates it but offers no accessor; in-tree drivers (pru_rproc) read the
+ * field the same way. Retired by an rproc_debugfs_dir() in remoteproc.h.
  */
-static inline int amp_platform_set_driver_override(struct platform_device *pdev,
-						   const char *name)
+static inline struct dentry *amp_rproc_debugfs_dir(struct rproc *rproc)
 {
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 117)
-	return device_set_driver_override(&pdev->dev, name);
-#else
-	return driver_set_override(&pdev->dev, &pdev->driver_override, name,
-				   strlen(name));
-#endif
+	return rproc->dbg_dir;
 }
 
 /*
- * rproc_del() has begun: the core is about to remove the rproc's debugfs
- * directory with every file in it. The flag came with a stable fix that
- * both supported kernels carry (6.1.192, 6.12.117).
+ * Exported by the core (6.1 and 6.12 alike) for its in-tree drivers but
+ * declared only in its private remoteproc_internal.h: the firmware-name
+ * reader, and what amp_rproc's comparison mode (the core handles the
+ * resource table) calls. Retired by moving the declarations to
+ * remoteproc.h.
  */
-static inline bool amp_rproc_deleting(struct rproc *rproc)
-{
-	return READ_ONCE(rproc->deleting);
-}
+int rproc_of_parse_firmware(struct device *dev, int index,
+			    const char **fw_name);
+int rproc_elf_load_rsc_table(struct rproc *rproc, const struct firmware *fw);
+struct resource_table *rproc_elf_find_loaded_rsc_table(struct rproc *rproc,
+						       const struct firmware *fw);
+irqreturn_t rproc_vq_interrupt(struct rproc *rproc, int vq_id);
 
 #endif /* AMP_COMPAT_H */

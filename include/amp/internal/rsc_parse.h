@@ -11,13 +11,13 @@
  * struct rsc_parse_error describing the first problem found.
  *
  * The same code runs in the kernel and in host tools (rsctool, the fuzzer),
- * so this header depends only on <amp/portable.h> and <amp/rsc_table.h>.
+ * so this header depends only on <amp/internal/portable.h> and <amp/abi/rsc_table.h>.
  */
 #ifndef AMP_RSC_PARSE_H
 #define AMP_RSC_PARSE_H
 
-#include <amp/portable.h>
-#include <amp/rsc_table.h>
+#include <amp/internal/portable.h>
+#include <amp/abi/rsc_table.h>
 
 /* Most vrings one vdev entry may declare. */
 #define AMP_RSC_MAX_VRINGS 8
@@ -77,6 +77,9 @@ enum rsc_parse_kind {
  * @flags: IOMMU protection flags
  * @name: the entry's name, NUL-terminated, non-printable bytes replaced
  *	by '?'
+ * @da_offset: byte offset of the da field in the table
+ * @pa_offset: byte offset of the pa field in the table, where the host
+ *	writes back the addresses it chose
  */
 struct rsc_parse_mem {
 	u64 da;
@@ -84,6 +87,8 @@ struct rsc_parse_mem {
 	u64 len;
 	u64 flags;
 	char name[AMP_RSC_NAME_LEN];
+	u32 da_offset;
+	u32 pa_offset;
 };
 
 /**
@@ -107,8 +112,11 @@ struct rsc_parse_trace {
  *	%AMP_RSC_MAX_VRING_NUM
  * @notifyid: notify id, unique in the table unless %AMP_RSC_NOTIFYID_ANY
  * @pa: physical address as found in the table
- * @offset: byte offset of the vring's record in the table, where the host
- *	writes back the address and notify id it chose
+ * @offset: byte offset of the vring's record in the table
+ * @da_offset: byte offset of its da field, where the host writes back the
+ *	address it chose
+ * @notifyid_offset: byte offset of its notifyid field, written back too
+ * @pa_offset: byte offset of its pa field, written back too
  */
 struct rsc_parse_vring {
 	u64 da;
@@ -117,6 +125,9 @@ struct rsc_parse_vring {
 	u64 notifyid;
 	u64 pa;
 	u32 offset;
+	u32 da_offset;
+	u32 notifyid_offset;
+	u32 pa_offset;
 };
 
 /**
@@ -155,6 +166,8 @@ struct rsc_parse_vdev {
  * @type: the entry's raw type word
  * @kind: what the parser understood @type to be
  * @version: layout version the entry was read with; 1 for a v1 table
+ * @addr_end: first address the entry's address fields cannot hold: a
+ *	range written back must end at or below it (4 GiB for v1 entries)
  * @offset: byte offset of the entry (its type word) in the table
  * @body_offset: byte offset of the entry's body in the table
  * @body_len: length of the body in bytes. For a vdev it covers the vrings
@@ -170,6 +183,7 @@ struct rsc_parse_entry {
 	u32 type;
 	enum rsc_parse_kind kind;
 	u32 version;
+	u64 addr_end;
 	u32 offset;
 	u32 body_offset;
 	u64 body_len;

@@ -25,9 +25,9 @@
  *   the host and are not compared.
  */
 
-#include <amp/portable.h>
-#include <amp/rsc_table.h>
-#include <amp/rsc_parse.h>
+#include <amp/internal/portable.h>
+#include <amp/abi/rsc_table.h>
+#include <amp/internal/rsc_parse.h>
 
 #define RSC_PARSE_V1 1
 
@@ -39,39 +39,44 @@
 #define RSC_PARSE_VDEV_LEN ((u32)sizeof(struct amp_rsc_vdev))
 #define RSC_PARSE_VRING_LEN ((u32)sizeof(struct amp_rsc_vring))
 
-/* A 32-bit device or physical address range may end at, not past, 4 GiB. */
-#define RSC_PARSE_ADDR_END BIT_ULL(32)
-
 /*
- * Field offsets inside the v1 records. The layouts are fixed by the ABI,
- * so plain constants read better than offsetof() on packed structs.
+ * Field offsets inside the v1 records, taken from the firmware ABI's
+ * structs so the layout is written down once. Everything else in the
+ * project learns where a field sits from the parsed entries.
  */
-#define RSC_MEM_DA 0
-#define RSC_MEM_PA 4
-#define RSC_MEM_LEN 8
-#define RSC_MEM_FLAGS 12
-#define RSC_MEM_RESERVED 16
-#define RSC_MEM_NAME 20
+#define RSC_FIELD(type, field) ((u32)offsetof(struct type, field))
 
-#define RSC_TRACE_DA 0
-#define RSC_TRACE_LEN 4
-#define RSC_TRACE_RESERVED 8
-#define RSC_TRACE_NAME 12
+/* Carveout and devmem share one layout. */
+static_assert(sizeof(struct amp_rsc_carveout) == sizeof(struct amp_rsc_devmem));
+#define RSC_MEM_DA RSC_FIELD(amp_rsc_carveout, da)
+#define RSC_MEM_PA RSC_FIELD(amp_rsc_carveout, pa)
+#define RSC_MEM_LEN RSC_FIELD(amp_rsc_carveout, len)
+#define RSC_MEM_FLAGS RSC_FIELD(amp_rsc_carveout, flags)
+#define RSC_MEM_RESERVED RSC_FIELD(amp_rsc_carveout, reserved)
+#define RSC_MEM_NAME RSC_FIELD(amp_rsc_carveout, name)
 
-#define RSC_VDEV_ID 0
-#define RSC_VDEV_NOTIFYID 4
-#define RSC_VDEV_DFEATURES 8
-#define RSC_VDEV_GFEATURES 12
-#define RSC_VDEV_CONFIG_LEN 16
-#define RSC_VDEV_STATUS 20
-#define RSC_VDEV_NUM_VRINGS 21
-#define RSC_VDEV_RESERVED 22
+#define RSC_TRACE_DA RSC_FIELD(amp_rsc_trace, da)
+#define RSC_TRACE_LEN RSC_FIELD(amp_rsc_trace, len)
+#define RSC_TRACE_RESERVED RSC_FIELD(amp_rsc_trace, reserved)
+#define RSC_TRACE_NAME RSC_FIELD(amp_rsc_trace, name)
 
-#define RSC_VRING_DA 0
-#define RSC_VRING_ALIGN 4
-#define RSC_VRING_NUM 8
-#define RSC_VRING_NOTIFYID 12
-#define RSC_VRING_PA 16
+#define RSC_VDEV_ID RSC_FIELD(amp_rsc_vdev, id)
+#define RSC_VDEV_NOTIFYID RSC_FIELD(amp_rsc_vdev, notifyid)
+#define RSC_VDEV_DFEATURES RSC_FIELD(amp_rsc_vdev, dfeatures)
+#define RSC_VDEV_GFEATURES RSC_FIELD(amp_rsc_vdev, gfeatures)
+#define RSC_VDEV_CONFIG_LEN RSC_FIELD(amp_rsc_vdev, config_len)
+#define RSC_VDEV_STATUS RSC_FIELD(amp_rsc_vdev, status)
+#define RSC_VDEV_NUM_VRINGS RSC_FIELD(amp_rsc_vdev, num_of_vrings)
+#define RSC_VDEV_RESERVED RSC_FIELD(amp_rsc_vdev, reserved)
+
+#define RSC_VRING_DA RSC_FIELD(amp_rsc_vring, da)
+#define RSC_VRING_ALIGN RSC_FIELD(amp_rsc_vring, align)
+#define RSC_VRING_NUM RSC_FIELD(amp_rsc_vring, num)
+#define RSC_VRING_NOTIFYID RSC_FIELD(amp_rsc_vring, notifyid)
+#define RSC_VRING_PA RSC_FIELD(amp_rsc_vring, pa)
+
+/* The 32-bit address fields of v1 hold ranges ending at, not past, 4 GiB. */
+#define RSC_PARSE_V1_ADDR_END BIT_ULL(32)
 
 static const char * const rsc_parse_kind_names[] = {
 	[RSC_PARSE_KIND_CARVEOUT] = "carveout",
@@ -98,7 +103,7 @@ enum rsc_parse_kind rsc_parse_kind_of(u32 type)
 		return RSC_PARSE_KIND_VENDOR;
 	return RSC_PARSE_KIND_UNKNOWN;
 }
-EXPORT_SYMBOL_IF_KUNIT(rsc_parse_kind_of);
+EXPORT_SYMBOL_GPL(rsc_parse_kind_of);
 
 const char *rsc_parse_kind_name(enum rsc_parse_kind kind)
 {
@@ -106,13 +111,13 @@ const char *rsc_parse_kind_name(enum rsc_parse_kind kind)
 		return "unknown";
 	return rsc_parse_kind_names[kind];
 }
-EXPORT_SYMBOL_IF_KUNIT(rsc_parse_kind_name);
+EXPORT_SYMBOL_GPL(rsc_parse_kind_name);
 
 const char *rsc_parse_type_name(u32 type)
 {
 	return rsc_parse_kind_name(rsc_parse_kind_of(type));
 }
-EXPORT_SYMBOL_IF_KUNIT(rsc_parse_type_name);
+EXPORT_SYMBOL_GPL(rsc_parse_type_name);
 
 const char *rsc_parse_vdev_id_name(u32 id)
 {
@@ -151,7 +156,7 @@ const char *rsc_parse_vdev_id_name(u32 id)
 	}
 	return NULL;
 }
-EXPORT_SYMBOL_IF_KUNIT(rsc_parse_vdev_id_name);
+EXPORT_SYMBOL_GPL(rsc_parse_vdev_id_name);
 
 int rsc_parse_find(const struct rsc_parse_entry *entries, u32 num,
 		   enum rsc_parse_kind kind, u32 from)
@@ -163,7 +168,7 @@ int rsc_parse_find(const struct rsc_parse_entry *entries, u32 num,
 			return i;
 	return -1;
 }
-EXPORT_SYMBOL_IF_KUNIT(rsc_parse_find);
+EXPORT_SYMBOL_GPL(rsc_parse_find);
 
 static __printf(6, 0)
 int rsc_parse_vfail(struct rsc_parse_error *err, s32 index, u32 type,
@@ -247,7 +252,7 @@ static bool rsc_parse_copy_name(char *dst, const u8 *src)
 /* True if [@da, @da + @len) ends past 4 GiB. @len is not 0. */
 static bool rsc_parse_wraps(u64 da, u64 len)
 {
-	return len > RSC_PARSE_ADDR_END || da > RSC_PARSE_ADDR_END - len;
+	return len > RSC_PARSE_V1_ADDR_END || da > RSC_PARSE_V1_ADDR_END - len;
 }
 
 int rsc_parse_header(const void *table, size_t size, u32 *num,
@@ -304,7 +309,7 @@ int rsc_parse_header(const void *table, size_t size, u32 *num,
 	*num = n;
 	return 0;
 }
-EXPORT_SYMBOL_IF_KUNIT(rsc_parse_header);
+EXPORT_SYMBOL_GPL(rsc_parse_header);
 
 /* What the passes over one table share. */
 struct rsc_parse_ctx {
@@ -358,6 +363,7 @@ static int rsc_parse_offsets(struct rsc_parse_ctx *c)
 		e->type = rsc_parse_le32(c->t, off);
 		e->kind = rsc_parse_kind_of(e->type);
 		e->version = RSC_PARSE_V1;
+		e->addr_end = RSC_PARSE_V1_ADDR_END;
 		e->body_offset = off + RSC_PARSE_TYPE_LEN;
 	}
 	return 0;
@@ -484,6 +490,8 @@ static int rsc_parse_mem(const struct rsc_parse_ctx *c,
 	m->pa = pa;
 	m->len = len;
 	m->flags = rsc_parse_le32(b, RSC_MEM_FLAGS);
+	m->da_offset = e->body_offset + RSC_MEM_DA;
+	m->pa_offset = e->body_offset + RSC_MEM_PA;
 	return 0;
 }
 
@@ -543,6 +551,9 @@ static int rsc_parse_vring(const struct rsc_parse_ctx *c,
 	vr->notifyid = rsc_parse_le32(b, RSC_VRING_NOTIFYID);
 	vr->pa = rsc_parse_le32(b, RSC_VRING_PA);
 	vr->offset = off;
+	vr->da_offset = off + RSC_VRING_DA;
+	vr->notifyid_offset = off + RSC_VRING_NOTIFYID;
+	vr->pa_offset = off + RSC_VRING_PA;
 	return 0;
 }
 
@@ -759,4 +770,4 @@ int rsc_parse_table(const void *table, size_t size,
 
 	return (int)c.num;
 }
-EXPORT_SYMBOL_IF_KUNIT(rsc_parse_table);
+EXPORT_SYMBOL_GPL(rsc_parse_table);

@@ -8,8 +8,8 @@
  * checks below are written once for both classes.
  */
 
-#include <amp/portable.h>
-#include <amp/fw_elf.h>
+#include <amp/internal/portable.h>
+#include <amp/internal/fw_elf.h>
 
 #define FW_ELF_EI_NIDENT	16
 #define FW_ELF_EI_CLASS		4
@@ -75,18 +75,6 @@ static const struct fw_elf_layout fw_elf_layout64 = {
 #define FW_ELF_P_TYPE		0
 #define FW_ELF_SH_NAME		0
 #define FW_ELF_SH_TYPE		4
-
-/* An image whose headers have been validated. */
-struct fw_elf_image {
-	const u8 *data;
-	size_t size;
-	const struct fw_elf_layout *l;
-	struct fw_elf_info info;
-	u64 phoff;
-	u64 shoff;
-	const char *names;
-	size_t names_size;
-};
 
 /* u64 is unsigned long on 64-bit hosts but unsigned long long in the kernel. */
 #define FW_ELF_ULL(x) ((unsigned long long)(x))
@@ -437,8 +425,8 @@ static int fw_elf_check_sections(struct fw_elf_image *im,
 	return 0;
 }
 
-static int fw_elf_parse(const void *img, size_t size, struct fw_elf_image *im,
-			struct fw_elf_error *err)
+int fw_elf_parse(const void *img, size_t size, struct fw_elf_image *im,
+		 struct fw_elf_error *err)
 {
 	int ret;
 
@@ -454,6 +442,7 @@ static int fw_elf_parse(const void *img, size_t size, struct fw_elf_image *im,
 		return ret;
 	return fw_elf_check_sections(im, err);
 }
+EXPORT_SYMBOL_GPL(fw_elf_parse);
 
 bool fw_elf_is_elf(const void *img, size_t size)
 {
@@ -462,38 +451,20 @@ bool fw_elf_is_elf(const void *img, size_t size)
 	return img && size >= sizeof(magic) &&
 	       !memcmp(img, magic, sizeof(magic));
 }
+EXPORT_SYMBOL_GPL(fw_elf_is_elf);
 
-int fw_elf_check(const void *img, size_t size, struct fw_elf_info *info,
-		 struct fw_elf_error *err)
-{
-	struct fw_elf_image im;
-	int ret;
-
-	ret = fw_elf_parse(img, size, &im, err);
-	if (ret)
-		return ret;
-	if (info)
-		*info = im.info;
-	return 0;
-}
-
-int fw_elf_walk_segments(const void *img, size_t size, fw_elf_segment_fn fn,
-			 void *ctx, struct fw_elf_error *err)
+int fw_elf_walk_segments(const struct fw_elf_image *im, fw_elf_segment_fn fn,
+			 void *ctx)
 {
 	struct fw_elf_segment seg;
-	struct fw_elf_image im;
 	unsigned int i;
 	int ret;
 
-	ret = fw_elf_parse(img, size, &im, err);
-	if (ret)
-		return ret;
-
-	for (i = 0; i < im.info.phnum; i++) {
-		if (get_unaligned_le32(fw_elf_phdr(&im, i) + FW_ELF_P_TYPE) !=
+	for (i = 0; i < im->info.phnum; i++) {
+		if (get_unaligned_le32(fw_elf_phdr(im, i) + FW_ELF_P_TYPE) !=
 		    FW_ELF_PT_LOAD)
 			continue;
-		fw_elf_read_segment(&im, i, &seg);
+		fw_elf_read_segment(im, i, &seg);
 		if (!seg.memsz)
 			continue;
 		ret = fn(ctx, &seg);
@@ -502,7 +473,14 @@ int fw_elf_walk_segments(const void *img, size_t size, fw_elf_segment_fn fn,
 	}
 	return 0;
 }
+EXPORT_SYMBOL_GPL(fw_elf_walk_segments);
 
+/**
+ * struct fw_elf_owns_ctx - what fw_elf_check_owned() asks about each segment
+ * @owns: the caller's ownership test
+ * @ctx: its context
+ * @err: where a refusal is described
+ */
 struct fw_elf_owns_ctx {
 	fw_elf_owns_fn owns;
 	void *ctx;
@@ -521,32 +499,27 @@ static int fw_elf_owns_one(void *ctx, const struct fw_elf_segment *seg)
 			   FW_ELF_ULL(seg->memsz));
 }
 
-int fw_elf_check_segments(const void *img, size_t size, fw_elf_owns_fn owns,
-			  void *ctx, struct fw_elf_error *err)
+int fw_elf_check_owned(const struct fw_elf_image *im, fw_elf_owns_fn owns,
+		       void *ctx, struct fw_elf_error *err)
 {
 	struct fw_elf_owns_ctx oc = { .owns = owns, .ctx = ctx, .err = err };
 
-	return fw_elf_walk_segments(img, size, fw_elf_owns_one, &oc, err);
+	return fw_elf_walk_segments(im, fw_elf_owns_one, &oc);
 }
+EXPORT_SYMBOL_GPL(fw_elf_check_owned);
 
-int fw_elf_find_section(const void *img, size_t size, const char *name,
+int fw_elf_find_section(const struct fw_elf_image *im, const char *name,
 			struct fw_elf_section *sec, struct fw_elf_error *err)
 {
 	struct fw_elf_section s;
-	struct fw_elf_image im;
 	unsigned int i;
 	u32 off;
-	int ret;
 
-	ret = fw_elf_parse(img, size, &im, err);
-	if (ret)
-		return ret;
-
-	for (i = 0; im.names && i < im.info.shnum; i++) {
-		off = get_unaligned_le32(fw_elf_shdr(&im, i) + FW_ELF_SH_NAME);
-		if (strcmp(im.names + off, name))
+	for (i = 0; im->names && i < im->info.shnum; i++) {
+		off = get_unaligned_le32(fw_elf_shdr(im, i) + FW_ELF_SH_NAME);
+		if (strcmp(im->names + off, name))
 			continue;
-		fw_elf_read_section(&im, i, &s);
+		fw_elf_read_section(im, i, &s);
 		/* The kernel reads the table from the file, so it must be there. */
 		if (s.type == FW_ELF_SHT_NOBITS || s.type == FW_ELF_SHT_NULL)
 			return fw_elf_fail(err, i,
@@ -558,3 +531,4 @@ int fw_elf_find_section(const void *img, size_t size, const char *name,
 
 	return fw_elf_report(err, -ENOENT, -1, "no section named %s", name);
 }
+EXPORT_SYMBOL_GPL(fw_elf_find_section);

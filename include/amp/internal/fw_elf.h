@@ -10,7 +10,7 @@
 #ifndef AMP_FW_ELF_H
 #define AMP_FW_ELF_H
 
-#include <amp/portable.h>
+#include <amp/internal/portable.h>
 
 /* Room for one message naming the header, segment or section at fault. */
 #define FW_ELF_MSG_LEN 160
@@ -109,47 +109,70 @@ typedef bool (*fw_elf_owns_fn)(void *ctx, u64 da, u64 len);
  */
 typedef int (*fw_elf_segment_fn)(void *ctx, const struct fw_elf_segment *seg);
 
+struct fw_elf_layout;
+
 /**
- * fw_elf_check() - validate a firmware image
+ * struct fw_elf_image - a validated image, as fw_elf_parse() leaves it
+ * @data: the image bytes; they must not change while the image is in use
+ * @size: number of bytes at @data
+ * @l: field offsets of the image's class (private to the validator)
+ * @info: the summary of the image
+ * @phoff: file offset of the program headers, all inside the file
+ * @shoff: file offset of the section headers, all inside the file
+ * @names: the section name table inside @data, NUL-terminated, or NULL
+ * @names_size: bytes at @names
+ *
+ * The functions taking a parsed image rely on what fw_elf_parse() checked
+ * and never check it again, so an image is validated once however many
+ * times it is walked.
+ */
+struct fw_elf_image {
+	const u8 *data;
+	size_t size;
+	const struct fw_elf_layout *l;
+	struct fw_elf_info info;
+	u64 phoff;
+	u64 shoff;
+	const char *names;
+	size_t names_size;
+};
+
+/**
+ * fw_elf_parse() - validate a firmware image
  * @img: the image
  * @size: its size in bytes
- * @info: filled with a summary when the image is valid; may be NULL
- * @err: filled with the reason when it is not; may be NULL
+ * @im: filled in with the validated image; unspecified on failure
+ * @err: filled with the reason on failure; may be NULL
  *
  * Checks the ELF header (magic, class, little-endian data, version,
  * ET_EXEC), the program headers (inside the file, every PT_LOAD with
  * offset + filesz inside the file, filesz <= memsz, memsz fitting size_t,
- * da + memsz not wrapping) and, when present, the section headers (inside
- * the file, a name table of type SHT_STRTAB ending in a NUL byte, every
- * sh_name inside it, every section with file data inside the file).
- * Nothing is written on failure except @err.
+ * da + memsz not wrapping, at least one with a non-zero memsz) and, when
+ * present, the section headers (inside the file, a name table of type
+ * SHT_STRTAB ending in a NUL byte, every sh_name inside it, every section
+ * with file data inside the file).
  *
  * Return: 0 when valid, -EINVAL (or -EOVERFLOW for a memsz that does not
  * fit size_t) otherwise.
  */
-int fw_elf_check(const void *img, size_t size, struct fw_elf_info *info,
+int fw_elf_parse(const void *img, size_t size, struct fw_elf_image *im,
 		 struct fw_elf_error *err);
 
 /**
  * fw_elf_walk_segments() - walk the loadable segments of an image
- * @img: the image
- * @size: its size in bytes
+ * @im: an image fw_elf_parse() accepted
  * @fn: called for each PT_LOAD segment with a non-zero memsz, in order
  * @ctx: passed to @fn
- * @err: filled with the reason when the image is invalid; may be NULL
  *
- * Validates the image as fw_elf_check() does before calling @fn at all.
- *
- * Return: 0 when every segment was walked, what @fn returned when it
- * stopped the walk, or the error of fw_elf_check().
+ * Return: 0 when every segment was walked, else what @fn returned when it
+ * stopped the walk.
  */
-int fw_elf_walk_segments(const void *img, size_t size, fw_elf_segment_fn fn,
-			 void *ctx, struct fw_elf_error *err);
+int fw_elf_walk_segments(const struct fw_elf_image *im, fw_elf_segment_fn fn,
+			 void *ctx);
 
 /**
- * fw_elf_check_segments() - check that the remote owns every segment
- * @img: the image
- * @size: its size in bytes
+ * fw_elf_check_owned() - check that the remote owns every segment
+ * @im: an image fw_elf_parse() accepted
  * @owns: asked about [da, da + memsz) of each PT_LOAD segment
  * @ctx: passed to @owns
  * @err: filled with the reason when a segment is rejected; may be NULL
@@ -158,27 +181,25 @@ int fw_elf_walk_segments(const void *img, size_t size, fw_elf_segment_fn fn,
  * make the loader write over memory that belongs to someone else, so it is
  * rejected, naming its index, device address and memsz.
  *
- * Return: 0 when every segment is owned, -EINVAL otherwise or the error of
- * fw_elf_check().
+ * Return: 0 when every segment is owned, -EINVAL otherwise.
  */
-int fw_elf_check_segments(const void *img, size_t size, fw_elf_owns_fn owns,
-			  void *ctx, struct fw_elf_error *err);
+int fw_elf_check_owned(const struct fw_elf_image *im, fw_elf_owns_fn owns,
+		       void *ctx, struct fw_elf_error *err);
 
 /**
  * fw_elf_find_section() - find a section by name
- * @img: the image
- * @size: its size in bytes
- * @name: section name, e.g. ".resource_table"
+ * @im: an image fw_elf_parse() accepted
+ * @name: section name, e.g. %AMP_RSC_SECTION
  * @sec: filled with the first section of that name when found
  * @err: filled with the reason on failure; may be NULL
  *
  * The section must hold data in the file (not SHT_NOBITS); its bytes are
- * then @img + @sec->offset, @sec->size of them, all inside the file.
+ * then @im->data + @sec->offset, @sec->size of them, all inside the file.
  *
  * Return: 0 when found, -ENOENT when the image has no such section (or no
- * section names at all), -EINVAL when the image or the section is invalid.
+ * section names at all), -EINVAL when the section holds no data.
  */
-int fw_elf_find_section(const void *img, size_t size, const char *name,
+int fw_elf_find_section(const struct fw_elf_image *im, const char *name,
 			struct fw_elf_section *sec, struct fw_elf_error *err);
 
 /**

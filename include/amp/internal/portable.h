@@ -24,6 +24,7 @@
 
 #else /* host */
 
+#include <assert.h>
 #include <endian.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -66,11 +67,12 @@ typedef int64_t s64;
 #endif
 
 /*
- * Pure files export their entry points to the KUnit suites right after
- * each function; a host program has nothing to export, so this expands
- * to a harmless declaration that keeps the trailing ';' valid.
+ * In the kernel the parsers are a module (amp_lib.ko) exporting their entry
+ * points right after each function; a host program has nothing to export,
+ * so this expands to a harmless declaration that keeps the trailing ';'
+ * valid.
  */
-#define EXPORT_SYMBOL_IF_KUNIT(sym) \
+#define EXPORT_SYMBOL_GPL(sym) \
 	struct amp_unexported_##sym
 
 static inline bool is_power_of_2(u64 n)

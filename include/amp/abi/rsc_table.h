@@ -11,6 +11,17 @@
 #ifndef AMP_RSC_TABLE_H
 #define AMP_RSC_TABLE_H
 
+/*
+ * Name of the ELF section holding the table: bare for linker scripts,
+ * which include this header as assembler, quoted for C.
+ */
+#define AMP_RSC_SECTION_NAME .resource_table
+#define AMP_RSC_STRINGIFY(x) #x
+#define AMP_RSC_STR(x) AMP_RSC_STRINGIFY(x)
+#define AMP_RSC_SECTION AMP_RSC_STR(AMP_RSC_SECTION_NAME)
+
+#ifndef __ASSEMBLER__
+
 #if defined(__KERNEL__) || (defined(__linux__) && __STDC_HOSTED__)
 #include <linux/types.h>
 #else /* bare-metal firmware, even when built with a Linux toolchain */
@@ -22,9 +33,6 @@ typedef uint64_t __u64;
 #endif
 
 #define AMP_RSC_PACKED __attribute__((__packed__))
-
-/* Name of the ELF section holding the table. */
-#define AMP_RSC_SECTION ".resource_table"
 
 /* Version of the table layout defined below. */
 #define AMP_RSC_TABLE_V1 1
@@ -168,5 +176,7 @@ struct amp_rsc_vdev {
 	__u8 reserved[2];
 	struct amp_rsc_vring vring[];
 } AMP_RSC_PACKED;
+
+#endif /* __ASSEMBLER__ */
 
 #endif /* AMP_RSC_TABLE_H */
