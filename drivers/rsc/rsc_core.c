@@ -28,88 +28,24 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include <amp/compat.h>
-#include <amp/rsc.h>
-#include <amp/rsc_parse.h>
+#include <amp/internal/compat.h>
 
 #include "rsc_priv.h"
 
-static bool amp_rsc_table_range_ok(struct amp_rsc *rsc, u32 off, size_t len)
-{
-	size_t end;
-
-	if (!rsc->table)
-		return false;
-	if (check_add_overflow((size_t)off, len, &end) || end > rsc->size)
-		return false;
-	return true;
-}
-
-void amp_rsc_table_read(struct amp_rsc *rsc, u32 off, void *buf, size_t len)
-{
-	if (!amp_rsc_table_range_ok(rsc, off, len)) {
-		memset(buf, 0, len);
-		return;
-	}
-	if (rsc->table_iomem)
-		memcpy_fromio(buf, (void __iomem __force *)rsc->table + off,
-			      len);
-	else
-		memcpy(buf, rsc->table + off, len);
-}
-EXPORT_SYMBOL_IF_KUNIT(amp_rsc_table_read);
-
-/*
- * Writes are dropped once the table is frozen: after stop the remote is
- * either halted or keeps running detached and owns the table.
- */
-void amp_rsc_table_write(struct amp_rsc *rsc, u32 off, const void *buf,
-			 size_t len)
-{
-	if (rsc->frozen || !amp_rsc_table_range_ok(rsc, off, len))
-		return;
-	if (rsc->table_iomem)
-		memcpy_toio((void __iomem __force *)rsc->table + off, buf, len);
-	else
-		memcpy(rsc->table + off, buf, len);
-}
-EXPORT_SYMBOL_IF_KUNIT(amp_rsc_table_write);
-
-void amp_rsc_table_write32(struct amp_rsc *rsc, u32 off, u32 val)
-{
-	__le32 le = cpu_to_le32(val);
-
-	amp_rsc_table_write(rsc, off, &le, sizeof(le));
-}
-EXPORT_SYMBOL_IF_KUNIT(amp_rsc_table_write32);
-
-u8 amp_rsc_table_read8(struct amp_rsc *rsc, u32 off)
-{
-	u8 val;
-
-	amp_rsc_table_read(rsc, off, &val, 1);
-	return val;
-}
-
-void amp_rsc_table_write8(struct amp_rsc *rsc, u32 off, u8 val)
-{
-	amp_rsc_table_write(rsc, off, &val, 1);
-}
-
-/* The entry's body in the table the remote reads, or in the snapshot. */
-void *amp_rsc_table_body(struct amp_rsc *rsc, const struct rsc_parse_entry *e)
-{
-	if (rsc->table && !rsc->table_iomem)
-		return rsc->table + e->body_offset;
-	return rsc->snap + e->body_offset;
-}
-
-static void amp_rsc_free_state(struct amp_rsc *rsc)
+/* Is any carveout of the cached table still registered with the core? */
+static bool amp_rsc_carveouts_registered(struct amp_rsc *rsc)
 {
 	u32 i;
 
 	for (i = 0; i < rsc->num_carveouts; i++)
-		rsc_mem_carveout_release(rsc, &rsc->carveouts[i]);
+		if (rsc->carveouts[i].mem)
+			return true;
+	return false;
+}
+
+/* Drops the cached table; its carveouts must be released already. */
+static void amp_rsc_free_state(struct amp_rsc *rsc)
+{
 	kfree(rsc->carveouts);
 	kfree(rsc->traces);
 	kfree(rsc->vdevs);
@@ -128,13 +64,6 @@ static void amp_rsc_free_state(struct amp_rsc *rsc)
 	rsc->attach_table = NULL;
 	rsc->mode = AMP_RSC_MODE_NONE;
 }
-
-/* Drops the cached table and releases its carveouts. */
-void amp_rsc_release(struct amp_rsc *rsc)
-{
-	amp_rsc_free_state(rsc);
-}
-EXPORT_SYMBOL_IF_KUNIT(amp_rsc_release);
 
 static u32 amp_rsc_count(struct amp_rsc *rsc, enum rsc_parse_kind kind)
 {
@@ -188,6 +117,29 @@ static int amp_rsc_build(struct amp_rsc *rsc)
 	return 0;
 }
 
+/*
+ * Places every carveout, then registers them all with the core: until the
+ * last one is placed a failure is undone here, and the core never holds a
+ * carveout of a table that was refused.
+ */
+static int amp_rsc_carveouts_setup(struct amp_rsc *rsc)
+{
+	u32 i;
+	int ret;
+
+	for (i = 0; i < rsc->num_carveouts; i++) {
+		ret = amp_rsc_mem_carveout_place(&rsc->carveouts[i]);
+		if (ret) {
+			while (i--)
+				amp_rsc_mem_carveout_unplace(&rsc->carveouts[i]);
+			return ret;
+		}
+	}
+	for (i = 0; i < rsc->num_carveouts; i++)
+		amp_rsc_mem_carveout_register(&rsc->carveouts[i]);
+	return 0;
+}
+
 /* What load and attach share: snapshot, parse, policy, carveouts. */
 static int amp_rsc_take(struct amp_rsc *rsc, enum amp_rsc_mode mode,
 			const void *table, size_t size, bool is_iomem)
@@ -198,6 +150,15 @@ static int amp_rsc_take(struct amp_rsc *rsc, enum amp_rsc_mode mode,
 
 	if (rsc->prepared)
 		return -EBUSY;
+	/*
+	 * The core releases a table's carveouts on every path that ends a
+	 * boot or an attach; one still registered means it has not, and
+	 * still points into the state freed below.
+	 */
+	if (amp_rsc_carveouts_registered(rsc)) {
+		dev_err(rsc->dev, "resource table: the previous table's carveouts are still registered\n");
+		return -EBUSY;
+	}
 	amp_rsc_free_state(rsc);
 
 	if (!table || !size) {
@@ -242,15 +203,13 @@ static int amp_rsc_take(struct amp_rsc *rsc, enum amp_rsc_mode mode,
 	for (i = 0; i < rsc->num; i++) {
 		if (rsc->entries[i].kind != RSC_PARSE_KIND_DEVMEM)
 			continue;
-		ret = rsc_mem_check_devmem(rsc, &rsc->entries[i]);
+		ret = amp_rsc_mem_check_devmem(rsc, &rsc->entries[i]);
 		if (ret)
 			goto fail;
 	}
-	for (i = 0; i < rsc->num_carveouts; i++) {
-		ret = rsc_mem_carveout_setup(rsc, &rsc->carveouts[i]);
-		if (ret)
-			goto fail;
-	}
+	ret = amp_rsc_carveouts_setup(rsc);
+	if (ret)
+		goto fail;
 	return 0;
 
 bad:
@@ -323,7 +282,7 @@ static int amp_rsc_vendor(struct amp_rsc *rsc, const struct rsc_parse_entry *e)
 			e->index, e->type);
 		return 0;
 	}
-	ret = rsc->ops->handle_vendor(rsc->rproc, e,
+	ret = rsc->ops->handle_vendor(rsc->rproc, e->type,
 				      amp_rsc_table_body(rsc, e),
 				      (size_t)e->body_len);
 	if (ret)
@@ -332,21 +291,23 @@ static int amp_rsc_vendor(struct amp_rsc *rsc, const struct rsc_parse_entry *e)
 	return ret;
 }
 
-static void amp_rsc_undo_prepare(struct amp_rsc *rsc)
+static void amp_rsc_unprepare(struct rproc_subdev *subdev)
 {
+	struct amp_rsc *rsc = container_of(subdev, struct amp_rsc, subdev);
 	u32 i;
 
 	for (i = 0; i < rsc->num_traces; i++)
-		rsc_trace_remove(&rsc->traces[i]);
+		amp_rsc_trace_remove(&rsc->traces[i]);
 	for (i = 0; i < rsc->num_vdevs; i++)
-		rsc_vring_release(&rsc->vdevs[i]);
+		amp_rsc_vring_release(&rsc->vdevs[i]);
 	rsc->table = NULL;
 	rsc->table_iomem = false;
 	rsc->prepared = false;
 }
 
-int amp_rsc_prepare(struct amp_rsc *rsc)
+static int amp_rsc_prepare(struct rproc_subdev *subdev)
 {
+	struct amp_rsc *rsc = container_of(subdev, struct amp_rsc, subdev);
 	u32 i;
 	int ret;
 
@@ -358,12 +319,12 @@ int amp_rsc_prepare(struct amp_rsc *rsc)
 		return ret;
 
 	for (i = 0; i < rsc->num_carveouts; i++) {
-		ret = rsc_mem_carveout_write_back(rsc, &rsc->carveouts[i]);
+		ret = amp_rsc_mem_carveout_write_back(&rsc->carveouts[i]);
 		if (ret)
 			goto fail;
 	}
 	for (i = 0; i < rsc->num_vdevs; i++) {
-		ret = rsc_vring_place(&rsc->vdevs[i]);
+		ret = amp_rsc_vring_place(&rsc->vdevs[i]);
 		if (ret)
 			goto fail;
 	}
@@ -380,25 +341,25 @@ int amp_rsc_prepare(struct amp_rsc *rsc)
 		}
 	}
 	for (i = 0; i < rsc->num_traces; i++)
-		rsc_trace_add(&rsc->traces[i]);
+		amp_rsc_trace_add(&rsc->traces[i]);
 	rsc->prepared = true;
 	return 0;
 
 fail:
-	amp_rsc_undo_prepare(rsc);
+	amp_rsc_unprepare(subdev);
 	return ret;
 }
-EXPORT_SYMBOL_IF_KUNIT(amp_rsc_prepare);
 
-int amp_rsc_start(struct amp_rsc *rsc)
+static int amp_rsc_start(struct rproc_subdev *subdev)
 {
+	struct amp_rsc *rsc = container_of(subdev, struct amp_rsc, subdev);
 	u32 i;
 	int ret;
 
 	if (!rsc->prepared)
 		return 0;
 	for (i = 0; i < rsc->num_vdevs; i++) {
-		ret = rsc_virtio_add(&rsc->vdevs[i]);
+		ret = amp_rsc_virtio_add(&rsc->vdevs[i]);
 		if (ret)
 			goto fail;
 	}
@@ -406,10 +367,9 @@ int amp_rsc_start(struct amp_rsc *rsc)
 
 fail:
 	while (i--)
-		rsc_virtio_remove(&rsc->vdevs[i]);
+		amp_rsc_virtio_remove(&rsc->vdevs[i]);
 	return ret;
 }
-EXPORT_SYMBOL_IF_KUNIT(amp_rsc_start);
 
 /*
  * A remote that keeps running after a detach gets back the status and
@@ -430,8 +390,9 @@ static void amp_rsc_restore_attached(struct amp_rsc *rsc)
 	}
 }
 
-void amp_rsc_stop(struct amp_rsc *rsc, bool crashed)
+static void amp_rsc_stop(struct rproc_subdev *subdev, bool crashed)
 {
+	struct amp_rsc *rsc = container_of(subdev, struct amp_rsc, subdev);
 	u32 i = rsc->num_vdevs;
 
 	if (rsc->mode == AMP_RSC_MODE_ATTACH)
@@ -442,41 +403,8 @@ void amp_rsc_stop(struct amp_rsc *rsc, bool crashed)
 	 */
 	rsc->frozen = true;
 	while (i--)
-		rsc_virtio_remove(&rsc->vdevs[i]);
+		amp_rsc_virtio_remove(&rsc->vdevs[i]);
 }
-EXPORT_SYMBOL_IF_KUNIT(amp_rsc_stop);
-
-void amp_rsc_unprepare(struct amp_rsc *rsc)
-{
-	amp_rsc_undo_prepare(rsc);
-}
-EXPORT_SYMBOL_IF_KUNIT(amp_rsc_unprepare);
-
-static int amp_rsc_subdev_prepare(struct rproc_subdev *subdev)
-{
-	return amp_rsc_prepare(container_of(subdev, struct amp_rsc, subdev));
-}
-
-static int amp_rsc_subdev_start(struct rproc_subdev *subdev)
-{
-	return amp_rsc_start(container_of(subdev, struct amp_rsc, subdev));
-}
-
-static void amp_rsc_subdev_stop(struct rproc_subdev *subdev, bool crashed)
-{
-	amp_rsc_stop(container_of(subdev, struct amp_rsc, subdev), crashed);
-}
-
-static void amp_rsc_subdev_unprepare(struct rproc_subdev *subdev)
-{
-	amp_rsc_unprepare(container_of(subdev, struct amp_rsc, subdev));
-}
-
-void amp_rsc_notify(struct amp_rsc *rsc, u32 notifyid)
-{
-	rsc_virtio_notify(rsc, notifyid);
-}
-EXPORT_SYMBOL_GPL(amp_rsc_notify);
 
 struct amp_rsc *amp_rsc_create(struct rproc *rproc,
 			       const struct amp_rsc_ops *ops,
@@ -484,7 +412,6 @@ struct amp_rsc *amp_rsc_create(struct rproc *rproc,
 			       unsigned int num_regions)
 {
 	struct amp_rsc *rsc;
-	unsigned int i;
 
 	if (!rproc || !ops || (num_regions && !regions))
 		return ERR_PTR(-EINVAL);
@@ -495,55 +422,41 @@ struct amp_rsc *amp_rsc_create(struct rproc *rproc,
 	rsc->rproc = rproc;
 	rsc->dev = rproc->dev.parent;
 	rsc->ops = ops;
+	rsc->regions = regions;
+	rsc->num_regions = num_regions;
 	mutex_init(&rsc->lock);
 
-	rsc->regions = kcalloc(num_regions, sizeof(*rsc->regions), GFP_KERNEL);
-	if (num_regions && !rsc->regions)
-		goto nomem;
-	for (i = 0; i < num_regions; i++) {
-		rsc->regions[i].r = regions[i];
-		rsc->regions[i].va = regions[i].va;
-		rsc->regions[i].r.name = kstrdup(regions[i].name ?: "",
-						 GFP_KERNEL);
-		if (!rsc->regions[i].r.name)
-			goto nomem;
-		rsc->num_regions = i + 1;
-	}
-
-	rsc->subdev.prepare = amp_rsc_subdev_prepare;
-	rsc->subdev.start = amp_rsc_subdev_start;
-	rsc->subdev.stop = amp_rsc_subdev_stop;
-	rsc->subdev.unprepare = amp_rsc_subdev_unprepare;
+	rsc->subdev.prepare = amp_rsc_prepare;
+	rsc->subdev.start = amp_rsc_start;
+	rsc->subdev.stop = amp_rsc_stop;
+	rsc->subdev.unprepare = amp_rsc_unprepare;
 	rproc_add_subdev(rproc, &rsc->subdev);
 	return rsc;
-
-nomem:
-	for (i = 0; i < rsc->num_regions; i++)
-		kfree(rsc->regions[i].r.name);
-	kfree(rsc->regions);
-	mutex_destroy(&rsc->lock);
-	kfree(rsc);
-	return ERR_PTR(-ENOMEM);
 }
 EXPORT_SYMBOL_GPL(amp_rsc_create);
 
 void amp_rsc_destroy(struct amp_rsc *rsc)
 {
-	unsigned int i;
+	u32 i;
 
 	if (!rsc)
 		return;
 	rproc_remove_subdev(rsc->rproc, &rsc->subdev);
-	/* Only reached by a caller that skipped the core's stop sequence. */
+	/*
+	 * Still prepared: rproc_del() could not stop the remote (it had
+	 * crashed and was not recovered) and removed the rproc's debugfs
+	 * directory, trace files included. Finish the stop sequence without
+	 * them, then release what the core's resource cleanup never did.
+	 */
 	if (rsc->prepared) {
-		amp_rsc_stop(rsc, false);
-		amp_rsc_unprepare(rsc);
+		for (i = 0; i < rsc->num_traces; i++)
+			rsc->traces[i].file = NULL;
+		amp_rsc_stop(&rsc->subdev, true);
+		amp_rsc_unprepare(&rsc->subdev);
 	}
+	if (amp_rsc_carveouts_registered(rsc))
+		rproc_resource_cleanup(rsc->rproc);
 	amp_rsc_free_state(rsc);
-	rsc_mem_unmap_regions(rsc);
-	for (i = 0; i < rsc->num_regions; i++)
-		kfree(rsc->regions[i].r.name);
-	kfree(rsc->regions);
 	mutex_destroy(&rsc->lock);
 	kfree(rsc);
 }
@@ -571,3 +484,6 @@ struct amp_rsc *devm_amp_rsc_create(struct device *dev, struct rproc *rproc,
 	return rsc;
 }
 EXPORT_SYMBOL_GPL(devm_amp_rsc_create);
+
+MODULE_DESCRIPTION("AMP remoteproc resource table handler for platform drivers");
+MODULE_LICENSE("GPL");

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Internals of the resource table handler, shared by its files and the
- * KUnit suites.
+ * KUnit suites. The files form a chain: rsc_core.c (the API and the
+ * subdevice hooks) uses rsc_virtio.c, rsc_vring.c, rsc_trace.c and
+ * rsc_mem.c, which use rsc_table.c (access to the table the remote reads);
+ * none of them calls back up.
  */
 #ifndef AMP_RSC_PRIV_H
 #define AMP_RSC_PRIV_H
@@ -11,7 +14,7 @@
 #include <linux/types.h>
 
 #include <amp/rsc.h>
-#include <amp/rsc_parse.h>
+#include <amp/internal/rsc_parse.h>
 
 struct amp_rsc;
 struct dentry;
@@ -31,22 +34,12 @@ enum amp_rsc_mode {
 };
 
 /**
- * struct rsc_region - a platform region with its mapping
- * @r: the platform's description, name duplicated
- * @va: CPU mapping, NULL until mapped or when never mapped
- * @mapped: @va comes from memremap() here and is unmapped on destroy
- */
-struct rsc_region {
-	struct amp_rsc_region r;
-	void *va;
-	bool mapped;
-};
-
-/**
  * struct rsc_carveout - state of one carveout entry
  * @rsc: the handler
  * @e: the parsed entry
- * @mem: the entry registered with the core; NULL when not registered
+ * @mem: the core's entry for the memory, NULL when none; registered with
+ *	the core once every carveout of the table is placed, and freed by
+ *	the core's resource cleanup
  * @va: CPU address of the memory
  * @pa: physical (DMA) address of the memory
  * @da: device address of the memory
@@ -167,7 +160,7 @@ struct amp_rsc {
 	struct device *dev;
 	const struct amp_rsc_ops *ops;
 	struct rproc_subdev subdev;
-	struct rsc_region *regions;
+	const struct amp_rsc_region *regions;
 	unsigned int num_regions;
 
 	enum amp_rsc_mode mode;
@@ -192,46 +185,38 @@ struct amp_rsc {
 	struct mutex lock; /* vq pointers vs amp_rsc_notify() */
 };
 
-/* rsc_core.c: table access, subdevice hooks */
+/* rsc_table.c: the table the remote reads */
 void amp_rsc_table_read(struct amp_rsc *rsc, u32 off, void *buf, size_t len);
 void amp_rsc_table_write(struct amp_rsc *rsc, u32 off, const void *buf,
 			 size_t len);
 void amp_rsc_table_write32(struct amp_rsc *rsc, u32 off, u32 val);
-u8 amp_rsc_table_read8(struct amp_rsc *rsc, u32 off);
 void amp_rsc_table_write8(struct amp_rsc *rsc, u32 off, u8 val);
 void *amp_rsc_table_body(struct amp_rsc *rsc, const struct rsc_parse_entry *e);
-int amp_rsc_prepare(struct amp_rsc *rsc);
-int amp_rsc_start(struct amp_rsc *rsc);
-void amp_rsc_stop(struct amp_rsc *rsc, bool crashed);
-void amp_rsc_unprepare(struct amp_rsc *rsc);
-void amp_rsc_release(struct amp_rsc *rsc);
 
 /* rsc_mem.c: regions, carveouts, devmem */
-struct rsc_region *rsc_mem_region_by_name(struct amp_rsc *rsc,
-					  const char *name);
-void *rsc_mem_region_va(struct amp_rsc *rsc, struct rsc_region *reg);
-void rsc_mem_unmap_regions(struct amp_rsc *rsc);
-int rsc_mem_translate(struct amp_rsc *rsc, u64 da, size_t len, void **va,
-		      dma_addr_t *pa);
-int rsc_mem_check_devmem(struct amp_rsc *rsc, const struct rsc_parse_entry *e);
-int rsc_mem_carveout_setup(struct amp_rsc *rsc, struct rsc_carveout *co);
-void rsc_mem_carveout_release(struct amp_rsc *rsc, struct rsc_carveout *co);
-int rsc_mem_carveout_write_back(struct amp_rsc *rsc, struct rsc_carveout *co);
+const struct amp_rsc_region *amp_rsc_mem_region(struct amp_rsc *rsc,
+						const char *name);
+int amp_rsc_mem_translate(struct amp_rsc *rsc, u64 da, size_t len, void **va,
+			  dma_addr_t *pa);
+int amp_rsc_mem_check_devmem(struct amp_rsc *rsc,
+			     const struct rsc_parse_entry *e);
+int amp_rsc_mem_carveout_place(struct rsc_carveout *co);
+void amp_rsc_mem_carveout_register(struct rsc_carveout *co);
+void amp_rsc_mem_carveout_unplace(struct rsc_carveout *co);
+int amp_rsc_mem_carveout_write_back(struct rsc_carveout *co);
 
 /* rsc_trace.c: trace buffers in debugfs */
-ssize_t rsc_trace_copy(struct rsc_trace *tr, char *buf, size_t len);
-void rsc_trace_add(struct rsc_trace *tr);
-void rsc_trace_remove(struct rsc_trace *tr);
+ssize_t amp_rsc_trace_copy(struct rsc_trace *tr, char *buf, size_t len);
+void amp_rsc_trace_add(struct rsc_trace *tr);
+void amp_rsc_trace_remove(struct rsc_trace *tr);
 
 /* rsc_vring.c: notify ids and vring placement */
-u64 rsc_vring_bytes(u32 num, u32 align);
-int rsc_vring_place(struct rsc_vdev *rv);
-void rsc_vring_release(struct rsc_vdev *rv);
+u64 amp_rsc_vring_bytes(u32 num, u32 align);
+int amp_rsc_vring_place(struct rsc_vdev *rv);
+void amp_rsc_vring_release(struct rsc_vdev *rv);
 
-/* rsc_virtio.c: the virtio transport */
-int rsc_virtio_add(struct rsc_vdev *rv);
-void rsc_virtio_remove(struct rsc_vdev *rv);
-void rsc_virtio_notify(struct amp_rsc *rsc, u32 notifyid);
-struct rsc_vdev *rsc_virtio_to_rvdev(struct virtio_device *vdev);
+/* rsc_virtio.c: the virtio transport (and amp_rsc_notify()) */
+int amp_rsc_virtio_add(struct rsc_vdev *rv);
+void amp_rsc_virtio_remove(struct rsc_vdev *rv);
 
 #endif /* AMP_RSC_PRIV_H */

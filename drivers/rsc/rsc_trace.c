@@ -18,14 +18,14 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include <amp/compat.h>
+#include <amp/internal/compat.h>
 
 #include "rsc_priv.h"
 
 /* Most bytes one read of a trace file looks at. */
-#define RSC_TRACE_MAX SZ_1M
+#define AMP_RSC_TRACE_MAX SZ_1M
 
-ssize_t rsc_trace_copy(struct rsc_trace *tr, char *buf, size_t len)
+ssize_t amp_rsc_trace_copy(struct rsc_trace *tr, char *buf, size_t len)
 {
 	struct amp_rsc *rsc = tr->rsc;
 	bool iomem = false;
@@ -44,20 +44,20 @@ ssize_t rsc_trace_copy(struct rsc_trace *tr, char *buf, size_t len)
 	nul = memchr(buf, '\0', n);
 	return nul ? nul - buf : n;
 }
-EXPORT_SYMBOL_IF_KUNIT(rsc_trace_copy);
+EXPORT_SYMBOL_IF_KUNIT(amp_rsc_trace_copy);
 
-static ssize_t rsc_trace_read(struct file *file, char __user *ubuf,
-			      size_t count, loff_t *ppos)
+static ssize_t amp_rsc_trace_read(struct file *file, char __user *ubuf,
+				  size_t count, loff_t *ppos)
 {
 	struct rsc_trace *tr = file->private_data;
-	size_t len = min_t(u64, tr->e->trace.len, RSC_TRACE_MAX);
+	size_t len = min_t(u64, tr->e->trace.len, AMP_RSC_TRACE_MAX);
 	ssize_t n, ret;
 	char *buf;
 
 	buf = kvmalloc(len, GFP_KERNEL);
 	if (!buf)
 		return -ENOMEM;
-	n = rsc_trace_copy(tr, buf, len);
+	n = amp_rsc_trace_copy(tr, buf, len);
 	if (n < 0)
 		ret = n;
 	else
@@ -66,36 +66,31 @@ static ssize_t rsc_trace_read(struct file *file, char __user *ubuf,
 	return ret;
 }
 
-static const struct file_operations rsc_trace_fops = {
+static const struct file_operations amp_rsc_trace_fops = {
 	.owner = THIS_MODULE,
 	.open = simple_open,
-	.read = rsc_trace_read,
+	.read = amp_rsc_trace_read,
 	.llseek = generic_file_llseek,
 };
 
-void rsc_trace_add(struct rsc_trace *tr)
+void amp_rsc_trace_add(struct rsc_trace *tr)
 {
-	struct dentry *dir = tr->rsc->rproc->dbg_dir;
+	struct dentry *dir = amp_rproc_debugfs_dir(tr->rsc->rproc);
 	char name[16];
 
 	/* No directory: debugfs is off or the rproc is not added. */
 	if (!dir || IS_ERR(dir))
 		return;
 	snprintf(name, sizeof(name), "trace%u", tr->index);
-	tr->file = debugfs_create_file(name, 0400, dir, tr, &rsc_trace_fops);
+	tr->file = debugfs_create_file(name, 0400, dir, tr,
+				       &amp_rsc_trace_fops);
 	if (IS_ERR(tr->file))
 		tr->file = NULL;
 }
 
-void rsc_trace_remove(struct rsc_trace *tr)
+void amp_rsc_trace_remove(struct rsc_trace *tr)
 {
-	/*
-	 * rproc_del() removes the rproc's whole debugfs directory, files
-	 * included, before this runs when the remote could not be stopped:
-	 * those dentries are gone then.
-	 */
-	if (!amp_rproc_deleting(tr->rsc->rproc))
-		/* Waits for readers still inside rsc_trace_read(). */
-		debugfs_remove(tr->file);
+	/* Waits for readers still inside amp_rsc_trace_read(). */
+	debugfs_remove(tr->file);
 	tr->file = NULL;
 }

@@ -24,31 +24,28 @@
 #include <linux/virtio_config.h>
 #include <linux/virtio_ring.h>
 
-#include <amp/compat.h>
-#include <amp/rsc.h>
-#include <amp/rsc_parse.h>
+#include <amp/internal/compat.h>
 
 #include "rsc_priv.h"
 
 /**
- * struct rsc_virtio_dev - a virtio device of a vdev entry
+ * struct amp_rsc_virtio_dev - a virtio device of a vdev entry
  * @vdev: the virtio device; its release frees this struct
  * @rv: the vdev entry's state
  */
-struct rsc_virtio_dev {
+struct amp_rsc_virtio_dev {
 	struct virtio_device vdev;
 	struct rsc_vdev *rv;
 };
 
-struct rsc_vdev *rsc_virtio_to_rvdev(struct virtio_device *vdev)
+static struct rsc_vdev *amp_rsc_virtio_rv(struct virtio_device *vdev)
 {
-	return container_of(vdev, struct rsc_virtio_dev, vdev)->rv;
+	return container_of(vdev, struct amp_rsc_virtio_dev, vdev)->rv;
 }
-EXPORT_SYMBOL_IF_KUNIT(rsc_virtio_to_rvdev);
 
 /* Is [@offset, @offset + @len) inside the config space? */
-static bool rsc_virtio_config_ok(struct rsc_vdev *rv, unsigned int offset,
-				 unsigned int len, const char *op)
+static bool amp_rsc_virtio_config_ok(struct rsc_vdev *rv, unsigned int offset,
+				     unsigned int len, const char *op)
 {
 	unsigned int end;
 
@@ -60,12 +57,12 @@ static bool rsc_virtio_config_ok(struct rsc_vdev *rv, unsigned int offset,
 	return false;
 }
 
-static void rsc_virtio_get(struct virtio_device *vdev, unsigned int offset,
-			   void *buf, unsigned int len)
+static void amp_rsc_virtio_get(struct virtio_device *vdev, unsigned int offset,
+			       void *buf, unsigned int len)
 {
-	struct rsc_vdev *rv = rsc_virtio_to_rvdev(vdev);
+	struct rsc_vdev *rv = amp_rsc_virtio_rv(vdev);
 
-	if (!rsc_virtio_config_ok(rv, offset, len, "read")) {
+	if (!amp_rsc_virtio_config_ok(rv, offset, len, "read")) {
 		memset(buf, 0, len);
 		return;
 	}
@@ -73,20 +70,20 @@ static void rsc_virtio_get(struct virtio_device *vdev, unsigned int offset,
 			   len);
 }
 
-static void rsc_virtio_set(struct virtio_device *vdev, unsigned int offset,
-			   const void *buf, unsigned int len)
+static void amp_rsc_virtio_set(struct virtio_device *vdev, unsigned int offset,
+			       const void *buf, unsigned int len)
 {
-	struct rsc_vdev *rv = rsc_virtio_to_rvdev(vdev);
+	struct rsc_vdev *rv = amp_rsc_virtio_rv(vdev);
 
-	if (!rsc_virtio_config_ok(rv, offset, len, "write"))
+	if (!amp_rsc_virtio_config_ok(rv, offset, len, "write"))
 		return;
 	amp_rsc_table_write(rv->rsc, rv->e->vdev.config_offset + offset, buf,
 			    len);
 }
 
-static u8 rsc_virtio_get_status(struct virtio_device *vdev)
+static u8 amp_rsc_virtio_get_status(struct virtio_device *vdev)
 {
-	return rsc_virtio_to_rvdev(vdev)->status;
+	return amp_rsc_virtio_rv(vdev)->status;
 }
 
 /*
@@ -94,27 +91,27 @@ static u8 rsc_virtio_get_status(struct virtio_device *vdev)
  * remote a boot loader started, which Linux then attaches to. Detaching
  * puts back the byte found at attach time (amp_rsc_stop()).
  */
-static void rsc_virtio_set_status(struct virtio_device *vdev, u8 status)
+static void amp_rsc_virtio_set_status(struct virtio_device *vdev, u8 status)
 {
-	struct rsc_vdev *rv = rsc_virtio_to_rvdev(vdev);
+	struct rsc_vdev *rv = amp_rsc_virtio_rv(vdev);
 
 	rv->status = status;
 	amp_rsc_table_write8(rv->rsc, rv->e->vdev.status_offset, status);
 }
 
-static void rsc_virtio_reset(struct virtio_device *vdev)
+static void amp_rsc_virtio_reset(struct virtio_device *vdev)
 {
-	rsc_virtio_set_status(vdev, 0);
+	amp_rsc_virtio_set_status(vdev, 0);
 }
 
-static u64 rsc_virtio_get_features(struct virtio_device *vdev)
+static u64 amp_rsc_virtio_get_features(struct virtio_device *vdev)
 {
-	return rsc_virtio_to_rvdev(vdev)->e->vdev.dfeatures;
+	return amp_rsc_virtio_rv(vdev)->e->vdev.dfeatures;
 }
 
-static int rsc_virtio_finalize_features(struct virtio_device *vdev)
+static int amp_rsc_virtio_finalize_features(struct virtio_device *vdev)
 {
-	struct rsc_vdev *rv = rsc_virtio_to_rvdev(vdev);
+	struct rsc_vdev *rv = amp_rsc_virtio_rv(vdev);
 
 	vring_transport_features(vdev);
 	if (rv->e->version == AMP_RSC_TABLE_V1 && upper_32_bits(vdev->features)) {
@@ -127,7 +124,7 @@ static int rsc_virtio_finalize_features(struct virtio_device *vdev)
 	return 0;
 }
 
-static bool rsc_virtio_kick(struct virtqueue *vq)
+static bool amp_rsc_virtio_kick(struct virtqueue *vq)
 {
 	struct rsc_vring *vr = vq->priv;
 	struct amp_rsc *rsc = vr->rv->rsc;
@@ -136,9 +133,9 @@ static bool rsc_virtio_kick(struct virtqueue *vq)
 	return true;
 }
 
-static void rsc_virtio_del_vqs(struct virtio_device *vdev)
+static void amp_rsc_virtio_del_vqs(struct virtio_device *vdev)
 {
-	struct rsc_vdev *rv = rsc_virtio_to_rvdev(vdev);
+	struct rsc_vdev *rv = amp_rsc_virtio_rv(vdev);
 	struct virtqueue *vq, *n;
 
 	list_for_each_entry_safe(vq, n, &vdev->vqs, list) {
@@ -152,9 +149,9 @@ static void rsc_virtio_del_vqs(struct virtio_device *vdev)
 	}
 }
 
-static int rsc_virtio_find_vq(struct rsc_vdev *rv, unsigned int index,
-			      const struct amp_vq_info *info,
-			      struct virtqueue **vqp)
+static int amp_rsc_virtio_find_vq(struct rsc_vdev *rv, unsigned int index,
+				  const struct amp_vq_info *info,
+				  struct virtqueue **vqp)
 {
 	struct rsc_vring *vr;
 	struct virtqueue *vq;
@@ -168,7 +165,7 @@ static int rsc_virtio_find_vq(struct rsc_vdev *rv, unsigned int index,
 	/* The remote starts from empty rings. */
 	memset(vr->va, 0, vr->size);
 	vq = vring_new_virtqueue(index, vr->num, vr->align, rv->vdev, false,
-				 info->ctx, vr->va, rsc_virtio_kick,
+				 info->ctx, vr->va, amp_rsc_virtio_kick,
 				 info->callback, info->name);
 	if (!vq) {
 		dev_err(rv->rsc->dev, "vdev%u: cannot create queue %s\n",
@@ -183,11 +180,11 @@ static int rsc_virtio_find_vq(struct rsc_vdev *rv, unsigned int index,
 	return 0;
 }
 
-static int rsc_virtio_find_vqs(struct virtio_device *vdev, unsigned int nvqs,
-			       struct virtqueue *vqs[], AMP_FIND_VQS_PARAMS,
-			       struct irq_affinity *desc)
+static int amp_rsc_virtio_find_vqs(struct virtio_device *vdev, unsigned int nvqs,
+				   struct virtqueue *vqs[], AMP_FIND_VQS_PARAMS,
+				   struct irq_affinity *desc)
 {
-	struct rsc_vdev *rv = rsc_virtio_to_rvdev(vdev);
+	struct rsc_vdev *rv = amp_rsc_virtio_rv(vdev);
 	unsigned int i, q = 0;
 	int ret;
 
@@ -197,45 +194,45 @@ static int rsc_virtio_find_vqs(struct virtio_device *vdev, unsigned int nvqs,
 		vqs[i] = NULL;
 		if (!info.name)
 			continue;
-		ret = rsc_virtio_find_vq(rv, q++, &info, &vqs[i]);
+		ret = amp_rsc_virtio_find_vq(rv, q++, &info, &vqs[i]);
 		if (ret) {
-			rsc_virtio_del_vqs(vdev);
+			amp_rsc_virtio_del_vqs(vdev);
 			return ret;
 		}
 	}
 	return 0;
 }
 
-static const char *rsc_virtio_bus_name(struct virtio_device *vdev)
+static const char *amp_rsc_virtio_bus_name(struct virtio_device *vdev)
 {
-	return dev_name(rsc_virtio_to_rvdev(vdev)->parent);
+	return dev_name(amp_rsc_virtio_rv(vdev)->parent);
 }
 
-static const struct virtio_config_ops rsc_virtio_config_ops = {
-	.get = rsc_virtio_get,
-	.set = rsc_virtio_set,
-	.get_status = rsc_virtio_get_status,
-	.set_status = rsc_virtio_set_status,
-	.reset = rsc_virtio_reset,
-	.find_vqs = rsc_virtio_find_vqs,
-	.del_vqs = rsc_virtio_del_vqs,
-	.get_features = rsc_virtio_get_features,
-	.finalize_features = rsc_virtio_finalize_features,
-	.bus_name = rsc_virtio_bus_name,
+static const struct virtio_config_ops amp_rsc_virtio_config_ops = {
+	.get = amp_rsc_virtio_get,
+	.set = amp_rsc_virtio_set,
+	.get_status = amp_rsc_virtio_get_status,
+	.set_status = amp_rsc_virtio_set_status,
+	.reset = amp_rsc_virtio_reset,
+	.find_vqs = amp_rsc_virtio_find_vqs,
+	.del_vqs = amp_rsc_virtio_del_vqs,
+	.get_features = amp_rsc_virtio_get_features,
+	.finalize_features = amp_rsc_virtio_finalize_features,
+	.bus_name = amp_rsc_virtio_bus_name,
 };
 
-static void rsc_virtio_parent_release(struct device *dev)
+static void amp_rsc_virtio_parent_release(struct device *dev)
 {
 	kfree(dev);
 }
 
 /* The virtio device's parent: DMA settings and the vdev's buffer pool. */
-static int rsc_virtio_parent_add(struct rsc_vdev *rv)
+static int amp_rsc_virtio_parent_add(struct rsc_vdev *rv)
 {
 	struct amp_rsc *rsc = rv->rsc;
 	struct device *pdev = rsc->dev;
+	const struct amp_rsc_region *reg;
 	char name[AMP_RSC_NAME_LEN];
-	struct rsc_region *reg;
 	struct device *dev;
 	int ret;
 
@@ -249,7 +246,7 @@ static int rsc_virtio_parent_add(struct rsc_vdev *rv)
 	 */
 	dev->parent = device_is_registered(&rsc->rproc->dev) ?
 		      &rsc->rproc->dev : pdev;
-	dev->release = rsc_virtio_parent_release;
+	dev->release = amp_rsc_virtio_parent_release;
 	ret = dev_set_name(dev, "%s#vdev%u", dev_name(&rsc->rproc->dev),
 			   rv->index);
 	if (ret)
@@ -266,16 +263,16 @@ static int rsc_virtio_parent_add(struct rsc_vdev *rv)
 	rv->parent = dev;
 
 	snprintf(name, sizeof(name), "vdev%ubuffer", rv->index);
-	reg = rsc_mem_region_by_name(rsc, name);
+	reg = amp_rsc_mem_region(rsc, name);
 	if (!reg)
 		return 0;
-	if (!(reg->r.flags & AMP_RSC_REGION_DMA_POOL) || !pdev->of_node) {
+	if (!(reg->flags & AMP_RSC_REGION_DMA_POOL) || !pdev->of_node) {
 		dev_warn(pdev, "vdev%u: region %s is no reserved-memory pool; buffers come from %s\n",
 			 rv->index, name, dev_name(pdev));
 		return 0;
 	}
 	ret = of_reserved_mem_device_init_by_idx(dev, pdev->of_node,
-						 reg->r.of_resm_idx);
+						 reg->of_resm_idx);
 	if (ret) {
 		dev_err(pdev, "vdev%u: cannot use region %s as buffer pool: %d\n",
 			rv->index, name, ret);
@@ -290,17 +287,17 @@ put:
 	return ret;
 }
 
-static void rsc_virtio_release(struct device *dev)
+static void amp_rsc_virtio_release(struct device *dev)
 {
-	kfree(container_of(dev_to_virtio(dev), struct rsc_virtio_dev, vdev));
+	kfree(container_of(dev_to_virtio(dev), struct amp_rsc_virtio_dev, vdev));
 }
 
-int rsc_virtio_add(struct rsc_vdev *rv)
+int amp_rsc_virtio_add(struct rsc_vdev *rv)
 {
-	struct rsc_virtio_dev *vd;
+	struct amp_rsc_virtio_dev *vd;
 	int ret;
 
-	ret = rsc_virtio_parent_add(rv);
+	ret = amp_rsc_virtio_parent_add(rv);
 	if (ret)
 		return ret;
 
@@ -311,9 +308,9 @@ int rsc_virtio_add(struct rsc_vdev *rv)
 	}
 	vd->rv = rv;
 	vd->vdev.id.device = rv->e->vdev.id;
-	vd->vdev.config = &rsc_virtio_config_ops;
+	vd->vdev.config = &amp_rsc_virtio_config_ops;
 	vd->vdev.dev.parent = rv->parent;
-	vd->vdev.dev.release = rsc_virtio_release;
+	vd->vdev.dev.release = amp_rsc_virtio_release;
 	rv->status = 0;
 	rv->vdev = &vd->vdev;
 
@@ -333,9 +330,8 @@ parent:
 	rv->parent = NULL;
 	return ret;
 }
-EXPORT_SYMBOL_IF_KUNIT(rsc_virtio_add);
 
-void rsc_virtio_remove(struct rsc_vdev *rv)
+void amp_rsc_virtio_remove(struct rsc_vdev *rv)
 {
 	if (rv->vdev) {
 		unregister_virtio_device(rv->vdev);
@@ -347,7 +343,6 @@ void rsc_virtio_remove(struct rsc_vdev *rv)
 		rv->parent = NULL;
 	}
 }
-EXPORT_SYMBOL_IF_KUNIT(rsc_virtio_remove);
 
 /*
  * The remote can only have used buffers the host made available: between
@@ -355,7 +350,7 @@ EXPORT_SYMBOL_IF_KUNIT(rsc_virtio_remove);
  * a ring the remote corrupted; walking it would hand the host stale
  * entries as fresh ones.
  */
-static bool rsc_virtio_used_idx_sane(struct rsc_vring *vr)
+static bool amp_rsc_virtio_used_idx_sane(struct rsc_vring *vr)
 {
 	struct virtqueue *vq = vr->vq;
 	const struct vring *ring = virtqueue_get_vring(vq);
@@ -378,7 +373,7 @@ static bool rsc_virtio_used_idx_sane(struct rsc_vring *vr)
  * driver stops using it, and the remote is reported as crashed so the
  * core's recovery policy (restart, or leave it crashed) applies.
  */
-static void rsc_virtio_ring_corrupted(struct rsc_vring *vr)
+static void amp_rsc_virtio_ring_corrupted(struct rsc_vring *vr)
 {
 	struct rproc *rproc = vr->rv->rsc->rproc;
 
@@ -390,21 +385,21 @@ static void rsc_virtio_ring_corrupted(struct rsc_vring *vr)
 		rproc_report_crash(rproc, RPROC_FATAL_ERROR);
 }
 
-static void rsc_virtio_vring_interrupt(struct rsc_vring *vr)
+static void amp_rsc_virtio_vring_interrupt(struct rsc_vring *vr)
 {
 	if (virtqueue_is_broken(vr->vq))
 		return;
-	if (!rsc_virtio_used_idx_sane(vr)) {
-		rsc_virtio_ring_corrupted(vr);
+	if (!amp_rsc_virtio_used_idx_sane(vr)) {
+		amp_rsc_virtio_ring_corrupted(vr);
 		return;
 	}
 	vring_interrupt(0, vr->vq);
 	/* The virtio core found a bad descriptor id or length. */
 	if (virtqueue_is_broken(vr->vq))
-		rsc_virtio_ring_corrupted(vr);
+		amp_rsc_virtio_ring_corrupted(vr);
 }
 
-void rsc_virtio_notify(struct amp_rsc *rsc, u32 notifyid)
+void amp_rsc_notify(struct amp_rsc *rsc, u32 notifyid)
 {
 	u32 i, k;
 
@@ -419,9 +414,9 @@ void rsc_virtio_notify(struct amp_rsc *rsc, u32 notifyid)
 				continue;
 			if (notifyid == AMP_RSC_NOTIFY_ALL ||
 			    vr->notifyid == notifyid)
-				rsc_virtio_vring_interrupt(vr);
+				amp_rsc_virtio_vring_interrupt(vr);
 		}
 	}
 	mutex_unlock(&rsc->lock);
 }
-EXPORT_SYMBOL_IF_KUNIT(rsc_virtio_notify);
+EXPORT_SYMBOL_GPL(amp_rsc_notify);

@@ -18,31 +18,20 @@
 #include <linux/remoteproc.h>
 #include <linux/string.h>
 
-#include <amp/compat.h>
-#include <amp/rsc.h>
-#include <amp/rsc_parse.h>
-
 #include "rsc_priv.h"
-
-/* Field offsets in a v1 vring record and vdev body. */
-#define RSC_VRING_OFF_DA 0
-#define RSC_VRING_OFF_NOTIFYID 12
-#define RSC_VRING_OFF_PA 16
-
-#define RSC_VRING_V1_END BIT_ULL(32)
 
 /*
  * Bytes of a split vring of @num descriptors whose used ring is aligned to
  * @align, in u64 so a 2 GiB alignment cannot wrap on 32-bit hosts.
  */
-u64 rsc_vring_bytes(u32 num, u32 align)
+u64 amp_rsc_vring_bytes(u32 num, u32 align)
 {
 	u64 desc_avail = 16ULL * num + 2ULL * (3 + num);
 	u64 used = 2ULL * 3 + 8ULL * num;
 
 	return round_up(desc_avail, (u64)align) + used;
 }
-EXPORT_SYMBOL_IF_KUNIT(rsc_vring_bytes);
+EXPORT_SYMBOL_IF_KUNIT(amp_rsc_vring_bytes);
 
 /*
  * v1 semantics, as the kernel's core has always had them: the host numbers
@@ -52,29 +41,31 @@ EXPORT_SYMBOL_IF_KUNIT(rsc_vring_bytes);
  * the ids once the host set DRIVER_OK. A running remote (attach) already
  * uses the ids its table holds, so those are kept.
  */
-static int rsc_vring_nid(struct rsc_vring *vr, u64 parsed, u32 off)
+static int amp_rsc_vring_nid(struct rsc_vring *vr,
+			     const struct rsc_parse_vring *p)
 {
 	struct rsc_vdev *rv = vr->rv;
 	struct amp_rsc *rsc = rv->rsc;
 	u32 i, id = vr->index;
 
 	if (rsc->mode != AMP_RSC_MODE_LOAD) {
-		if (parsed == AMP_RSC_NOTIFYID_ANY) {
+		if (p->notifyid == AMP_RSC_NOTIFYID_ANY) {
 			dev_err(rsc->dev, "resource table: entry %u (vdev): vring %u notify id not set by the running remote\n",
 				rv->e->index, vr->index);
 			return -EINVAL;
 		}
-		vr->notifyid = (u32)parsed;
+		vr->notifyid = (u32)p->notifyid;
 		return 0;
 	}
 	for (i = 0; i < rv->index; i++)
 		id += rsc->vdevs[i].e->vdev.num_vrings;
 	vr->notifyid = id;
-	amp_rsc_table_write32(rsc, off, id);
+	amp_rsc_table_write32(rsc, p->notifyid_offset, id);
 	return 0;
 }
 
-static int rsc_vring_bad(struct rsc_vring *vr, const char *problem, u64 val)
+static int amp_rsc_vring_bad(struct rsc_vring *vr, const char *problem,
+			     u64 val)
 {
 	struct rsc_vdev *rv = vr->rv;
 
@@ -84,7 +75,7 @@ static int rsc_vring_bad(struct rsc_vring *vr, const char *problem, u64 val)
 }
 
 /* The carveout holding vdev @rv's vrings, or NULL. */
-static struct rsc_carveout *rsc_vring_carveout(struct rsc_vdev *rv)
+static struct rsc_carveout *amp_rsc_vring_carveout(struct rsc_vdev *rv)
 {
 	struct amp_rsc *rsc = rv->rsc;
 	char name[AMP_RSC_NAME_LEN];
@@ -100,20 +91,20 @@ static struct rsc_carveout *rsc_vring_carveout(struct rsc_vdev *rv)
 	return NULL;
 }
 
-static int rsc_vring_dynamic(struct rsc_vring *vr, struct rsc_carveout *co,
-			     u64 *co_used)
+static int amp_rsc_vring_dynamic(struct rsc_vring *vr,
+				 struct rsc_carveout *co, u64 *co_used)
 {
 	struct amp_rsc *rsc = vr->rv->rsc;
+	const struct amp_rsc_region *reg;
 	char name[AMP_RSC_NAME_LEN];
-	struct rsc_region *reg;
 	u64 off;
 
 	/* The firmware's own carveout for the vdev: it expects them there. */
 	if (co && co->mem && co->va) {
 		off = round_up(*co_used, (u64)vr->align);
 		if (off > co->len || co->len - off < vr->size)
-			return rsc_vring_bad(vr, "does not fit its carveout, len",
-					     co->len);
+			return amp_rsc_vring_bad(vr, "does not fit its carveout, len",
+						 co->len);
 		*co_used = off + vr->size;
 		vr->va = co->va + off;
 		vr->pa = co->pa + off;
@@ -123,17 +114,17 @@ static int rsc_vring_dynamic(struct rsc_vring *vr, struct rsc_carveout *co,
 
 	snprintf(name, sizeof(name), "vdev%uvring%u", vr->rv->index,
 		 vr->index);
-	reg = rsc_mem_region_by_name(rsc, name);
+	reg = amp_rsc_mem_region(rsc, name);
 	if (reg) {
-		if (reg->r.size < vr->size)
-			return rsc_vring_bad(vr, "region too small, size",
-					     reg->r.size);
-		if (!rsc_mem_region_va(rsc, reg))
-			return rsc_vring_bad(vr, "region cannot be mapped, pa",
-					     reg->r.pa);
+		if (reg->size < vr->size)
+			return amp_rsc_vring_bad(vr, "region too small, size",
+						 reg->size);
+		if (!reg->va)
+			return amp_rsc_vring_bad(vr, "region is not mapped for the CPU, pa",
+						 reg->pa);
 		vr->va = reg->va;
-		vr->pa = reg->r.pa;
-		vr->da = reg->r.da;
+		vr->pa = reg->pa;
+		vr->da = reg->da;
 		return 0;
 	}
 
@@ -143,12 +134,13 @@ static int rsc_vring_dynamic(struct rsc_vring *vr, struct rsc_carveout *co,
 	vr->dma = true;
 	vr->da = vr->pa;
 	if (!IS_ALIGNED(vr->pa, vr->align))
-		return rsc_vring_bad(vr, "allocation not aligned, pa", vr->pa);
+		return amp_rsc_vring_bad(vr, "allocation not aligned, pa",
+					 vr->pa);
 	return 0;
 }
 
-static int rsc_vring_place_one(struct rsc_vring *vr, struct rsc_carveout *co,
-			       u64 *co_used)
+static int amp_rsc_vring_place_one(struct rsc_vring *vr,
+				   struct rsc_carveout *co, u64 *co_used)
 {
 	struct rsc_vdev *rv = vr->rv;
 	struct amp_rsc *rsc = rv->rsc;
@@ -159,42 +151,42 @@ static int rsc_vring_place_one(struct rsc_vring *vr, struct rsc_carveout *co,
 
 	vr->num = (u32)p->num;
 	vr->align = (u32)p->align;
-	bytes = rsc_vring_bytes(vr->num, vr->align);
+	bytes = amp_rsc_vring_bytes(vr->num, vr->align);
 	if (bytes > SIZE_MAX)
-		return rsc_vring_bad(vr, "too large, align", vr->align);
+		return amp_rsc_vring_bad(vr, "too large, align", vr->align);
 	vr->size = bytes;
 
-	ret = rsc_vring_nid(vr, p->notifyid, p->offset + RSC_VRING_OFF_NOTIFYID);
+	ret = amp_rsc_vring_nid(vr, p);
 	if (ret)
 		return ret;
 
 	if (load && (!p->da || p->da == AMP_RSC_ADDR_ANY)) {
-		ret = rsc_vring_dynamic(vr, co, co_used);
+		ret = amp_rsc_vring_dynamic(vr, co, co_used);
 		if (ret)
 			return ret;
 	} else {
 		vr->da = p->da;
-		ret = rsc_mem_translate(rsc, vr->da, vr->size, &vr->va,
-					&vr->pa);
+		ret = amp_rsc_mem_translate(rsc, vr->da, vr->size, &vr->va,
+					    &vr->pa);
 		if (ret)
-			return rsc_vring_bad(vr, "not inside a carveout or platform region, da",
-					     vr->da);
+			return amp_rsc_vring_bad(vr, "not inside a carveout or platform region, da",
+						 vr->da);
 	}
 	if (!load)
 		return 0;
-	if (vr->da + vr->size > RSC_VRING_V1_END ||
-	    (u64)vr->pa + vr->size > RSC_VRING_V1_END)
-		return rsc_vring_bad(vr, "above the 4 GiB a v1 table can hold, pa",
-				     vr->pa);
-	amp_rsc_table_write32(rsc, p->offset + RSC_VRING_OFF_DA, (u32)vr->da);
-	amp_rsc_table_write32(rsc, p->offset + RSC_VRING_OFF_PA, (u32)vr->pa);
+	if (vr->da + vr->size > rv->e->addr_end ||
+	    (u64)vr->pa + vr->size > rv->e->addr_end)
+		return amp_rsc_vring_bad(vr, "ends past what the table's address fields hold, pa",
+					 vr->pa);
+	amp_rsc_table_write32(rsc, p->da_offset, (u32)vr->da);
+	amp_rsc_table_write32(rsc, p->pa_offset, (u32)vr->pa);
 	return 0;
 }
 
-int rsc_vring_place(struct rsc_vdev *rv)
+int amp_rsc_vring_place(struct rsc_vdev *rv)
 {
 	const struct rsc_parse_vdev *v = &rv->e->vdev;
-	struct rsc_carveout *co = rsc_vring_carveout(rv);
+	struct rsc_carveout *co = amp_rsc_vring_carveout(rv);
 	u64 co_used = 0;
 	u32 i;
 	int ret;
@@ -207,19 +199,18 @@ int rsc_vring_place(struct rsc_vdev *rv)
 	rv->placed = true;
 
 	for (i = 0; i < v->num_vrings; i++) {
-		ret = rsc_vring_place_one(&rv->vring[i], co, &co_used);
+		ret = amp_rsc_vring_place_one(&rv->vring[i], co, &co_used);
 		if (ret)
 			goto fail;
 	}
 	return 0;
 
 fail:
-	rsc_vring_release(rv);
+	amp_rsc_vring_release(rv);
 	return ret;
 }
-EXPORT_SYMBOL_IF_KUNIT(rsc_vring_place);
 
-void rsc_vring_release(struct rsc_vdev *rv)
+void amp_rsc_vring_release(struct rsc_vdev *rv)
 {
 	u32 i;
 
@@ -236,4 +227,3 @@ void rsc_vring_release(struct rsc_vdev *rv)
 	}
 	rv->placed = false;
 }
-EXPORT_SYMBOL_IF_KUNIT(rsc_vring_release);

@@ -18,8 +18,6 @@
 #include <linux/bits.h>
 #include <linux/types.h>
 
-#include <amp/rsc_parse.h>
-
 struct device;
 struct rproc;
 struct amp_rsc;
@@ -27,29 +25,30 @@ struct amp_rsc;
 /* amp_rsc_notify() notify id of a doorbell that carries no id. */
 #define AMP_RSC_NOTIFY_ALL 0xffffffffU
 
-/* devmem entries may map inside this region (never mapped for the CPU). */
+/* Room for a region name, NUL included: "vdev<N>vring<M>", node names. */
+#define AMP_RSC_REGION_NAME_LEN 32
+
+/* devmem entries may map inside this region (never touched by the CPU). */
 #define AMP_RSC_REGION_DEVMEM BIT(0)
-/* Never map this region for the CPU; it only bounds device addresses. */
-#define AMP_RSC_REGION_NOMAP BIT(1)
 /* @of_resm_idx names a shared-dma-pool in the parent's memory-region. */
-#define AMP_RSC_REGION_DMA_POOL BIT(2)
+#define AMP_RSC_REGION_DMA_POOL BIT(1)
 
 /**
  * struct amp_rsc_region - a memory region the platform gives the remote
- * @name: name matched against carveout names and the reserved names
- *	"vdev<N>vring<M>" and "vdev<N>buffer"; copied
+ * @name: matched against carveout names and the reserved names
+ *	"vdev<N>vring<M>" and "vdev<N>buffer"
  * @pa: physical address of the region
  * @da: address of the region as the remote sees it
  * @size: length in bytes
- * @va: kernel mapping of the region, or NULL to have it mapped with
- *	memremap(MEMREMAP_WC) when first needed (unless
- *	%AMP_RSC_REGION_NOMAP or %AMP_RSC_REGION_DEVMEM is set)
+ * @va: the platform's kernel mapping of the whole region, valid as long as
+ *	the handler exists; NULL for memory the CPU must not touch (a DMA
+ *	pool, device memory), where nothing is placed that the host writes
  * @of_resm_idx: with %AMP_RSC_REGION_DMA_POOL, the index of the region in
  *	the "memory-region" property of the rproc's parent device node
  * @flags: %AMP_RSC_REGION_* flags
  */
 struct amp_rsc_region {
-	const char *name;
+	char name[AMP_RSC_REGION_NAME_LEN];
 	phys_addr_t pa;
 	u64 da;
 	size_t size;
@@ -63,24 +62,24 @@ struct amp_rsc_region {
  * @kick: required when the table has a vdev: notify the remote of notify
  *	id @notifyid (a vring or vdev id written in the table). May be called
  *	in atomic context.
- * @handle_vendor: optional: handle a vendor entry (type 128..511). @body
- *	points to the entry's body in the table the remote reads, @len bytes
- *	long; the handler may write into it. Called when the subdevice is
- *	prepared, before the remote starts. A negative return fails the start.
- *	Without it vendor entries are ignored.
+ * @handle_vendor: optional: handle a vendor entry of type @type
+ *	(128..511). @body points to the entry's body in the table the remote
+ *	reads, @len bytes long; the handler may write into it. Called when
+ *	the subdevice is prepared, before the remote starts. A negative
+ *	return fails the start. Without it vendor entries are ignored.
  */
 struct amp_rsc_ops {
 	void (*kick)(struct rproc *rproc, u32 notifyid);
-	int (*handle_vendor)(struct rproc *rproc,
-			     const struct rsc_parse_entry *entry,
-			     void *body, size_t len);
+	int (*handle_vendor)(struct rproc *rproc, u32 type, void *body,
+			     size_t len);
 };
 
 /**
  * amp_rsc_create() - create a resource handler for a remote processor
  * @rproc: the remote processor, from rproc_alloc()
  * @ops: platform callbacks; must outlive the handler
- * @regions: the platform's memory regions; copied
+ * @regions: the platform's memory regions, mapped by the platform; must
+ *	outlive the handler (they are not copied)
  * @num_regions: number of elements in @regions
  *
  * Registers the handler as a subdevice of @rproc. Call it before
@@ -97,8 +96,10 @@ struct amp_rsc *amp_rsc_create(struct rproc *rproc,
  * amp_rsc_destroy() - remove and free a resource handler
  * @rsc: the handler, or NULL
  *
- * The remote must be offline (after rproc_del() or rproc_shutdown()).
- * Releases every carveout still registered and every mapping made.
+ * Call it after rproc_del() (or with the remote offline). When
+ * rproc_del() could not stop the remote (it had crashed and was not
+ * recovered), this finishes what the core's stop sequence would have done
+ * and releases every carveout still registered.
  */
 void amp_rsc_destroy(struct amp_rsc *rsc);
 
