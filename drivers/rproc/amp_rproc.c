@@ -9,7 +9,7 @@
  * Firmware images are ELF32 or ELF64, checked by the project's validator
  * before a byte is written; the resource table goes to amp_rsc.ko unless
  * core_rsc_table asks the remoteproc core to handle it as it does for
- * in-tree drivers.
+ * in-tree drivers (amp_rproc_table.c).
  */
 
 #include <linux/device.h>
@@ -25,8 +25,7 @@
 #include <linux/sizes.h>
 #include <linux/mfd/syscon.h>
 
-#include <amp/compat.h>
-#include <amp/rsc.h>
+#include <amp/internal/compat.h>
 
 #include "amp_rproc.h"
 
@@ -86,24 +85,11 @@ static int amp_rproc_set_hold_boot(struct amp_rproc *ar, bool hold)
 	return 0;
 }
 
-static int amp_rproc_unprepare(struct rproc *rproc)
-{
-	amp_rproc_mem_unmap(rproc->priv);
-	return 0;
-}
-
 static int amp_rproc_prepare(struct rproc *rproc)
 {
 	struct amp_rproc *ar = rproc->priv;
-	int ret;
 
-	ret = amp_rproc_mem_map(ar);
-	if (ret || !ar->core_rsc_table)
-		return ret;
-	ret = amp_rproc_mem_add_carveouts(ar);
-	if (ret)
-		amp_rproc_unprepare(rproc);
-	return ret;
+	return ar->table->prepare ? ar->table->prepare(ar) : 0;
 }
 
 static int amp_rproc_start(struct rproc *rproc)
@@ -150,7 +136,7 @@ static int amp_rproc_stop(struct rproc *rproc)
 	 * The core only detaches a remote it attached to; one it booted is
 	 * handed over like a boot loader's: the next probe attaches to it.
 	 */
-	if (detach_on_unbind && amp_rproc_deleting(rproc) &&
+	if (detach_on_unbind && READ_ONCE(ar->unbinding) &&
 	    rproc->state == RPROC_RUNNING) {
 		amp_rproc_mbox_detach(ar);
 		dev_info(ar->dev, "unbinding: the remote keeps running, detached\n");
@@ -203,10 +189,22 @@ static int amp_rproc_detach(struct rproc *rproc)
 	return 0;
 }
 
+static int amp_rproc_parse_fw(struct rproc *rproc, const struct firmware *fw)
+{
+	struct amp_rproc *ar = rproc->priv;
+	int ret;
+
+	ret = ar->table->parse_fw(ar, fw);
+	if (ret)
+		return ret;
+	amp_rproc_mem_add_coredump(ar);
+	return 0;
+}
+
 /* Where a pre-booted remote keeps its table, mapped by prepare(). */
 static void *amp_rproc_find_table(struct amp_rproc *ar, size_t *size)
 {
-	struct amp_rproc_region *r;
+	struct amp_rsc_region *r;
 	u32 da;
 	int ret;
 
@@ -219,7 +217,7 @@ static void *amp_rproc_find_table(struct amp_rproc *ar, size_t *size)
 		if (!da)
 			return NULL;
 		r = amp_rproc_mem_find(ar, da, AMP_RPROC_RSC_TABLE_SIZE);
-		if (!r || !r->va) {
+		if (!r) {
 			dev_err(ar->dev, "resource table at da 0x%x is in no region of the remote\n",
 				da);
 			return ERR_PTR(-EINVAL);
@@ -239,54 +237,42 @@ amp_rproc_get_loaded_rsc_table(struct rproc *rproc, size_t *table_sz)
 	struct amp_rproc *ar = rproc->priv;
 	size_t size = 0;
 	void *table;
-	int ret;
 
 	table = amp_rproc_find_table(ar, &size);
 	if (IS_ERR(table))
 		return table;
-	if (table && !ar->core_rsc_table) {
-		ret = amp_rsc_attach(ar->rsc, table, size, false);
-		if (ret)
-			return ERR_PTR(ret);
-		/* NULL: amp_rsc has the table, the core must leave it alone. */
-		table = NULL;
-	}
+	if (table)
+		table = ar->table->attach(ar, table, size);
+	if (IS_ERR(table))
+		return table;
 	*table_sz = size;
 	amp_rproc_mem_add_coredump(ar);
 	return table;
 }
 
-/*
- * Without find_loaded_rsc_table: the core would copy its cached table,
- * which is NULL when amp_rsc handles the table, over the loaded one.
- */
+static struct resource_table *
+amp_rproc_find_loaded_rsc_table(struct rproc *rproc, const struct firmware *fw)
+{
+	struct amp_rproc *ar = rproc->priv;
+
+	/*
+	 * NULL when amp_rsc handles the table: the core would otherwise copy
+	 * its cached table, which it does not have, over the loaded one.
+	 */
+	return ar->table->find_loaded ? ar->table->find_loaded(rproc, fw) :
+					NULL;
+}
+
 static const struct rproc_ops amp_rproc_ops = {
 	.prepare = amp_rproc_prepare,
-	.unprepare = amp_rproc_unprepare,
 	.start = amp_rproc_start,
 	.stop = amp_rproc_stop,
 	.attach = amp_rproc_attach,
 	.detach = amp_rproc_detach,
 	.kick = amp_rproc_mbox_kick,
 	.da_to_va = amp_rproc_mem_da_to_va,
-	.parse_fw = amp_rproc_elf_parse_fw,
-	.load = amp_rproc_elf_load,
-	.sanity_check = amp_rproc_elf_sanity_check,
-	.get_boot_addr = amp_rproc_elf_get_boot_addr,
-	.get_loaded_rsc_table = amp_rproc_get_loaded_rsc_table,
-};
-
-static const struct rproc_ops amp_rproc_core_ops = {
-	.prepare = amp_rproc_prepare,
-	.unprepare = amp_rproc_unprepare,
-	.start = amp_rproc_start,
-	.stop = amp_rproc_stop,
-	.attach = amp_rproc_attach,
-	.detach = amp_rproc_detach,
-	.kick = amp_rproc_mbox_kick,
-	.da_to_va = amp_rproc_mem_da_to_va,
-	.parse_fw = amp_rproc_elf_parse_fw,
-	.find_loaded_rsc_table = rproc_elf_find_loaded_rsc_table,
+	.parse_fw = amp_rproc_parse_fw,
+	.find_loaded_rsc_table = amp_rproc_find_loaded_rsc_table,
 	.load = amp_rproc_elf_load,
 	.sanity_check = amp_rproc_elf_sanity_check,
 	.get_boot_addr = amp_rproc_elf_get_boot_addr,
@@ -356,9 +342,15 @@ static bool amp_rproc_is_running(struct amp_rproc *ar)
 	return reset_control_status(ar->core_rst) == 0;
 }
 
-static void amp_rproc_unmap(void *data)
+/*
+ * Runs before devm's rproc_del() (registered after rproc_add()): the stop
+ * that rproc_del() may issue is then known to be the driver's unbind.
+ */
+static void amp_rproc_mark_unbinding(void *data)
 {
-	amp_rproc_mem_unmap(data);
+	struct amp_rproc *ar = data;
+
+	WRITE_ONCE(ar->unbinding, true);
 }
 
 static int amp_rproc_probe(struct platform_device *pdev)
@@ -377,25 +369,20 @@ static int amp_rproc_probe(struct platform_device *pdev)
 	if (!profile)
 		profile = &amp_rproc_generic_profile;
 
-	of_property_read_string(np, "firmware-name", &fw_name);
-	rproc = devm_rproc_alloc(dev, dev_name(dev),
-				 core_rsc_table ? &amp_rproc_core_ops :
-						  &amp_rproc_ops,
-				 fw_name, sizeof(*ar));
+	ret = rproc_of_parse_firmware(dev, 0, &fw_name);
+	if (ret && ret != -EINVAL)
+		return dev_err_probe(dev, ret, "firmware-name: unreadable\n");
+	rproc = devm_rproc_alloc(dev, dev_name(dev), &amp_rproc_ops, fw_name,
+				 sizeof(*ar));
 	if (!rproc)
 		return -ENOMEM;
 	ar = rproc->priv;
 	ar->dev = dev;
 	ar->rproc = rproc;
 	ar->profile = profile;
-	ar->core_rsc_table = core_rsc_table;
 	platform_set_drvdata(pdev, rproc);
 
 	ret = amp_rproc_mem_parse(ar);
-	if (ret)
-		return ret;
-	/* Unbinding while prepared (the core never unprepared) still unmaps. */
-	ret = devm_add_action_or_reset(dev, amp_rproc_unmap, ar);
 	if (ret)
 		return ret;
 	ret = amp_rproc_get_resets(ar);
@@ -425,18 +412,18 @@ static int amp_rproc_probe(struct platform_device *pdev)
 		rproc->auto_boot = of_property_read_bool(np, "amp,auto-boot");
 	}
 
-	if (!ar->core_rsc_table) {
-		ret = amp_rproc_mem_rsc_create(ar);
-		if (ret)
-			return ret;
-	}
+	ret = amp_rproc_table_init(ar, core_rsc_table);
+	if (ret)
+		return ret;
 
 	ret = devm_rproc_add(dev, rproc);
 	if (ret)
 		return dev_err_probe(dev, ret, "cannot register the remote processor\n");
+	ret = devm_add_action_or_reset(dev, amp_rproc_mark_unbinding, ar);
+	if (ret)
+		return ret;
 	dev_info(dev, "%s remote processor %s registered (%s profile, %u regions)\n",
-		 ar->core_rsc_table ? "core-table" : "amp_rsc", rproc->name,
-		 profile->name, ar->num_regions);
+		 ar->table->name, rproc->name, profile->name, ar->num_regions);
 	return 0;
 }
 

@@ -2,28 +2,28 @@
 /*
  * Internals of the amp_rproc platform driver, shared by its files: probe
  * and rproc_ops (amp_rproc.c), memory regions (amp_rproc_mem.c), firmware
- * images (amp_rproc_elf.c), mailbox channels (amp_rproc_mbox.c) and the
+ * images (amp_rproc_elf.c), who handles the resource table
+ * (amp_rproc_table.c), mailbox channels (amp_rproc_mbox.c) and the
  * STM32MP1 profile (amp_rproc_stm32.c).
  */
 #ifndef AMP_RPROC_PRIV_H
 #define AMP_RPROC_PRIV_H
 
 #include <linux/bitops.h>
-#include <linux/interrupt.h>
 #include <linux/mailbox_client.h>
 #include <linux/types.h>
 #include <linux/workqueue.h>
 
+#include <amp/rsc.h>
+#include <amp/internal/fw_elf.h>
+
 struct amp_rproc;
-struct amp_rsc;
 struct device;
 struct firmware;
 struct regmap;
 struct reset_control;
+struct resource_table;
 struct rproc;
-
-/* Longest region name kept: "vdev<N>vring<M>", "rsc-table", node names. */
-#define AMP_RPROC_NAME_LEN	32
 
 /* Most memory regions, and most per-virtqueue channels ("vq0".."vq15"). */
 #define AMP_RPROC_MAX_REGIONS	16
@@ -38,30 +38,6 @@ struct rproc;
 
 /* A resource table without a size given by the platform: 1 KiB, as ST's. */
 #define AMP_RPROC_RSC_TABLE_SIZE 1024
-
-/**
- * struct amp_rproc_region - one memory region the remote processor owns
- * @name: from memory-region-names, else the region node's name
- * @pa: physical address
- * @da: address of the region as the remote sees it
- * @size: length in bytes
- * @va: kernel mapping while the remote is prepared, else NULL
- * @no_map: the region node has no-map: mapped write-combined; otherwise it
- *	is kernel RAM, mapped write-back
- * @dma_pool: a shared-dma-pool (a vdev's buffers): its allocator maps it,
- *	so the driver neither maps it nor loads firmware into it
- * @index: index of the region in the memory-region property
- */
-struct amp_rproc_region {
-	char name[AMP_RPROC_NAME_LEN];
-	phys_addr_t pa;
-	u64 da;
-	size_t size;
-	void *va;
-	bool no_map;
-	bool dma_pool;
-	int index;
-};
 
 /**
  * struct amp_rproc_syscon - a register field in a system controller
@@ -80,6 +56,7 @@ struct amp_rproc_syscon {
  * @ar: the driver instance
  * @cl: the client bound to @chan
  * @chan: the channel, NULL when the DT does not name it
+ * @name: its name in mbox-names
  * @notifyid: for a per-virtqueue channel "vq<N>", N
  * @lock: guards @in_flight and @again
  * @in_flight: a kick was sent and the controller has not completed it
@@ -89,6 +66,7 @@ struct amp_rproc_chan {
 	struct amp_rproc *ar;
 	struct mbox_client cl;
 	struct mbox_chan *chan;
+	const char *name;
 	u32 notifyid;
 	spinlock_t lock; /* guards in_flight and again */
 	bool in_flight;
@@ -113,15 +91,46 @@ struct amp_rproc_profile {
 };
 
 /**
+ * struct amp_rproc_table_ops - who handles the firmware's resource table
+ * @name: shown in messages
+ * @init: at probe, before rproc_add()
+ * @prepare: each time the remote is prepared, after its regions are mapped
+ * @parse_fw: take the table of the image amp_rproc_elf validated
+ * @attach: take the table of a running remote; returns what the core gets
+ *	from rproc_ops.get_loaded_rsc_table
+ * @find_loaded: rproc_ops.find_loaded_rsc_table
+ * @notify: a doorbell from the remote for notify id @notifyid, or
+ *	%AMP_RSC_NOTIFY_ALL; may sleep
+ *
+ * amp_rsc.ko by default; the remoteproc core itself, for comparison, with
+ * the module parameter core_rsc_table. The choice is made once, at probe.
+ */
+struct amp_rproc_table_ops {
+	const char *name;
+	int (*init)(struct amp_rproc *ar);
+	int (*prepare)(struct amp_rproc *ar);
+	int (*parse_fw)(struct amp_rproc *ar, const struct firmware *fw);
+	struct resource_table *(*attach)(struct amp_rproc *ar, void *table,
+					 size_t size);
+	struct resource_table *(*find_loaded)(struct rproc *rproc,
+					      const struct firmware *fw);
+	void (*notify)(struct amp_rproc *ar, u32 notifyid);
+};
+
+/**
  * struct amp_rproc - one remote processor
  * @dev: the platform device
  * @rproc: the remoteproc core's handle
  * @profile: how the DT node is read
- * @rsc: resource table handler, NULL with core_rsc_table
- * @regions: memory regions, in memory-region order
+ * @table: who handles the resource table
+ * @rsc: amp_rsc's handler, NULL when the core handles the table
+ * @regions: memory regions, in memory-region order, mapped at probe (the
+ *	ones the CPU may touch) and handed to amp_rsc as they are
  * @num_regions: number of @regions
  * @rsc_table: region holding a pre-booted remote's table, or NULL
- * @rsc_table_da: with @rsc_table_syscon: device address of the table
+ * @image: the firmware image amp_rproc_elf validated last
+ * @image_fw: the firmware @image was validated from, until it is loaded;
+ *	NULL when @image is no longer current
  * @core_rst: core reset line
  * @hold_boot_rst: optional hold-boot reset line
  * @hold_boot: optional hold-boot field in a system controller
@@ -140,18 +149,19 @@ struct amp_rproc_profile {
  * @pending: notify ids received and not yet handled, plus
  *	%AMP_RPROC_NOTIFY_ALL_BIT
  * @notify_work: runs the virtqueue callbacks for @pending, which may sleep
- * @core_rsc_table: the remoteproc core handles the resource table
- * @elf64: the firmware last checked is ELF64
+ * @unbinding: the driver is unbinding: rproc_del() is under way
  */
 struct amp_rproc {
 	struct device *dev;
 	struct rproc *rproc;
 	const struct amp_rproc_profile *profile;
+	const struct amp_rproc_table_ops *table;
 	struct amp_rsc *rsc;
-	struct amp_rproc_region regions[AMP_RPROC_MAX_REGIONS];
+	struct amp_rsc_region regions[AMP_RPROC_MAX_REGIONS];
 	unsigned int num_regions;
-	struct amp_rproc_region *rsc_table;
-	u64 rsc_table_da;
+	struct amp_rsc_region *rsc_table;
+	struct fw_elf_image image;
+	const struct firmware *image_fw;
 	struct reset_control *core_rst;
 	struct reset_control *hold_boot_rst;
 	struct amp_rproc_syscon hold_boot;
@@ -168,19 +178,8 @@ struct amp_rproc {
 	struct amp_rproc_chan crash;
 	DECLARE_BITMAP(pending, AMP_RPROC_NOTIFY_BITS + 1);
 	struct work_struct notify_work;
-	bool core_rsc_table;
-	bool elf64;
+	bool unbinding;
 };
-
-/*
- * Exported by the remoteproc core (6.1 and 6.12 alike) for its in-tree
- * drivers but declared only in its private remoteproc_internal.h; used
- * for the core_rsc_table mode.
- */
-int rproc_elf_load_rsc_table(struct rproc *rproc, const struct firmware *fw);
-struct resource_table *rproc_elf_find_loaded_rsc_table(struct rproc *rproc,
-						       const struct firmware *fw);
-irqreturn_t rproc_vq_interrupt(struct rproc *rproc, int vq_id);
 
 extern const struct amp_rproc_profile amp_rproc_stm32_profile;
 
@@ -189,27 +188,27 @@ int amp_rproc_syscon_get(struct amp_rproc *ar, const char *prop,
 			 bool optional);
 
 int amp_rproc_mem_parse(struct amp_rproc *ar);
-int amp_rproc_mem_map(struct amp_rproc *ar);
-void amp_rproc_mem_unmap(struct amp_rproc *ar);
-struct amp_rproc_region *amp_rproc_mem_find(struct amp_rproc *ar, u64 da,
-					    size_t len);
+struct amp_rsc_region *amp_rproc_mem_find(struct amp_rproc *ar, u64 da,
+					  size_t len);
 bool amp_rproc_mem_owns(void *ctx, u64 da, u64 len);
 void *amp_rproc_mem_da_to_va(struct rproc *rproc, u64 da, size_t len,
 			     bool *is_iomem);
 void amp_rproc_mem_add_coredump(struct amp_rproc *ar);
 int amp_rproc_mem_add_carveouts(struct amp_rproc *ar);
-int amp_rproc_mem_rsc_create(struct amp_rproc *ar);
 
 int amp_rproc_elf_sanity_check(struct rproc *rproc, const struct firmware *fw);
-int amp_rproc_elf_load(struct rproc *rproc, const struct firmware *fw);
-int amp_rproc_elf_parse_fw(struct rproc *rproc, const struct firmware *fw);
 u64 amp_rproc_elf_get_boot_addr(struct rproc *rproc,
 				const struct firmware *fw);
+int amp_rproc_elf_load(struct rproc *rproc, const struct firmware *fw);
+const struct fw_elf_image *amp_rproc_elf_image(struct amp_rproc *ar,
+					       const struct firmware *fw);
+
+int amp_rproc_table_init(struct amp_rproc *ar, bool core);
 
 int amp_rproc_mbox_request(struct amp_rproc *ar);
 void amp_rproc_mbox_kick(struct rproc *rproc, int vqid);
 void amp_rproc_mbox_rsc_kick(struct rproc *rproc, u32 notifyid);
 int amp_rproc_mbox_shutdown(struct amp_rproc *ar);
-void amp_rproc_mbox_detach(struct amp_rproc *ar);
+int amp_rproc_mbox_detach(struct amp_rproc *ar);
 
 #endif /* AMP_RPROC_PRIV_H */

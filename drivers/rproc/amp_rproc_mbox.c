@@ -28,8 +28,6 @@
 #include <linux/string.h>
 #include <linux/workqueue.h>
 
-#include <amp/rsc.h>
-
 #include "amp_rproc.h"
 
 /*
@@ -126,27 +124,6 @@ static void amp_rproc_mbox_crash_rx(struct mbox_client *cl, void *msg)
 	rproc_report_crash(c->ar->rproc, RPROC_FATAL_ERROR);
 }
 
-/* The core's virtqueues: vring interrupts are per notify id too. */
-static void amp_rproc_mbox_core_notify(struct amp_rproc *ar, u32 notifyid)
-{
-	int id;
-
-	if (notifyid != AMP_RSC_NOTIFY_ALL) {
-		rproc_vq_interrupt(ar->rproc, notifyid);
-		return;
-	}
-	for (id = 0; id <= ar->rproc->max_notifyid; id++)
-		rproc_vq_interrupt(ar->rproc, id);
-}
-
-static void amp_rproc_mbox_notify(struct amp_rproc *ar, u32 notifyid)
-{
-	if (ar->core_rsc_table)
-		amp_rproc_mbox_core_notify(ar, notifyid);
-	else
-		amp_rsc_notify(ar->rsc, notifyid);
-}
-
 static void amp_rproc_mbox_work(struct work_struct *work)
 {
 	struct amp_rproc *ar = container_of(work, struct amp_rproc,
@@ -156,12 +133,12 @@ static void amp_rproc_mbox_work(struct work_struct *work)
 	if (test_and_clear_bit(AMP_RPROC_NOTIFY_ALL_BIT, ar->pending)) {
 		/* Draining everything covers the single ids seen so far. */
 		bitmap_zero(ar->pending, AMP_RPROC_NOTIFY_BITS);
-		amp_rproc_mbox_notify(ar, AMP_RSC_NOTIFY_ALL);
+		ar->table->notify(ar, AMP_RSC_NOTIFY_ALL);
 		return;
 	}
 	for (id = 0; id < AMP_RPROC_NOTIFY_BITS; id++)
 		if (test_and_clear_bit(id, ar->pending))
-			amp_rproc_mbox_notify(ar, id);
+			ar->table->notify(ar, id);
 }
 
 static void amp_rproc_mbox_free(void *data)
@@ -191,6 +168,7 @@ static int amp_rproc_mbox_get(struct amp_rproc *ar, struct amp_rproc_chan *c,
 				     "mbox-names: channel %s named twice\n",
 				     name);
 	c->ar = ar;
+	c->name = name;
 	spin_lock_init(&c->lock);
 	c->cl.dev = dev;
 	c->cl.rx_callback = rx;
@@ -320,57 +298,56 @@ void amp_rproc_mbox_kick(struct rproc *rproc, int vqid)
  * The framework keeps a blocking message that timed out queued and
  * delivers it later, and the controller may still hold it for the remote:
  * a shutdown request would then stop the remote's next run. Releasing the
- * channel drops both; it is requested again for the next stop.
+ * channel drops both; it is requested again for the next request.
  */
-static void amp_rproc_mbox_withdraw(struct amp_rproc_chan *c,
-				    const char *name)
+static void amp_rproc_mbox_withdraw(struct amp_rproc_chan *c)
 {
 	struct mbox_chan *chan;
 
 	mbox_free_channel(c->chan);
-	chan = mbox_request_channel_byname(&c->cl, name);
+	chan = mbox_request_channel_byname(&c->cl, c->name);
 	if (IS_ERR(chan)) {
 		dev_err(c->ar->dev, "mailbox channel %s: cannot get it back: %ld\n",
-			name, PTR_ERR(chan));
+			c->name, PTR_ERR(chan));
 		chan = NULL;
 	}
 	c->chan = chan;
 }
 
 /*
- * Asks the remote to stop and waits for the acknowledgment: the
- * controller reports the message consumed within shutdown_timeout_ms.
+ * Sends a request the remote must acknowledge on channel @c (none: nothing
+ * to ask) and waits for the acknowledgment: the controller reports the
+ * message consumed within shutdown_timeout_ms. @otherwise tells what
+ * happens without one.
  */
-int amp_rproc_mbox_shutdown(struct amp_rproc *ar)
+static int amp_rproc_mbox_request_ack(struct amp_rproc_chan *c, u32 msg,
+				      const char *otherwise)
 {
 	int ret;
 
-	if (!ar->shutdown.chan)
+	if (!c->chan)
 		return 0;
-	ar->shutdown.cl.tx_tout = shutdown_timeout_ms;
-	ret = mbox_send_message(ar->shutdown.chan,
-				(void *)(uintptr_t)AMP_RPROC_MBOX_SHUTDOWN_MSG);
-	if (ret < 0) {
-		dev_warn(ar->dev, "the remote did not acknowledge the shutdown request within %u ms (%d): forcing it off\n",
-			 shutdown_timeout_ms, ret);
-		amp_rproc_mbox_withdraw(&ar->shutdown, "shutdown");
-		return ret;
-	}
-	return 0;
+	c->cl.tx_tout = shutdown_timeout_ms;
+	ret = mbox_send_message(c->chan, (void *)(uintptr_t)msg);
+	if (ret >= 0)
+		return 0;
+	dev_warn(c->ar->dev, "the remote did not acknowledge the %s request within %u ms (%d)%s\n",
+		 c->name, shutdown_timeout_ms, ret, otherwise);
+	amp_rproc_mbox_withdraw(c);
+	return ret;
 }
 
-void amp_rproc_mbox_detach(struct amp_rproc *ar)
+/* Asks the remote to stop; one that does not answer is forced off. */
+int amp_rproc_mbox_shutdown(struct amp_rproc *ar)
 {
-	int ret;
+	return amp_rproc_mbox_request_ack(&ar->shutdown,
+					  AMP_RPROC_MBOX_SHUTDOWN_MSG,
+					  ": forcing it off");
+}
 
-	if (!ar->detach.chan)
-		return;
-	ar->detach.cl.tx_tout = shutdown_timeout_ms;
-	ret = mbox_send_message(ar->detach.chan,
-				(void *)(uintptr_t)AMP_RPROC_MBOX_DETACH_MSG);
-	if (ret < 0) {
-		dev_warn(ar->dev, "the remote did not acknowledge the detach request within %u ms (%d)\n",
-			 shutdown_timeout_ms, ret);
-		amp_rproc_mbox_withdraw(&ar->detach, "detach");
-	}
+/* Tells the remote the host detaches; it keeps running either way. */
+int amp_rproc_mbox_detach(struct amp_rproc *ar)
+{
+	return amp_rproc_mbox_request_ack(&ar->detach,
+					  AMP_RPROC_MBOX_DETACH_MSG, "");
 }

@@ -2,8 +2,8 @@
 /*
  * Memory regions of the amp_rproc driver: read from memory-region, given a
  * device address through amp,address-map or the bus's dma-ranges, mapped
- * while the remote is prepared, and offered to the ELF loader, to
- * rproc_da_to_va(), to coredumps and to the resource table handler.
+ * once at probe, and offered to the ELF loader, to rproc_da_to_va(), to
+ * coredumps and, as they are, to the resource table handler.
  */
 
 #include <linux/device.h>
@@ -14,8 +14,6 @@
 #include <linux/remoteproc.h>
 #include <linux/slab.h>
 #include <linux/string.h>
-
-#include <amp/rsc.h>
 
 #include "amp_rproc.h"
 
@@ -39,7 +37,7 @@ static int amp_rproc_mem_map_da(struct amp_rproc *ar, phys_addr_t pa,
 }
 
 static int amp_rproc_mem_translate(struct amp_rproc *ar,
-				   struct amp_rproc_region *r)
+				   struct amp_rsc_region *r)
 {
 	struct device *dev = ar->dev;
 	dma_addr_t dma;
@@ -87,14 +85,37 @@ static int amp_rproc_mem_parse_map(struct amp_rproc *ar)
 	return ret;
 }
 
+/*
+ * Maps region @r for the CPU. A no-map region is not kernel RAM and the
+ * remote does not snoop caches: write-combined keeps both sides coherent.
+ * A DMA pool is left to its allocator: neither mapped here nor loaded.
+ */
+static int amp_rproc_mem_map(struct amp_rproc *ar, struct amp_rsc_region *r,
+			     bool no_map)
+{
+	void *va;
+
+	if (r->flags & AMP_RSC_REGION_DMA_POOL)
+		return 0;
+	va = devm_memremap(ar->dev, r->pa, r->size,
+			   no_map ? MEMREMAP_WC : MEMREMAP_WB);
+	if (IS_ERR(va))
+		return dev_err_probe(ar->dev, PTR_ERR(va),
+				     "region %s: cannot map pa %pa size %#zx\n",
+				     r->name, &r->pa, r->size);
+	r->va = va;
+	return 0;
+}
+
 int amp_rproc_mem_parse(struct amp_rproc *ar)
 {
 	struct device *dev = ar->dev;
 	struct device_node *np = dev->of_node;
-	struct amp_rproc_region *r;
+	struct amp_rsc_region *r;
 	struct device_node *rnp;
 	struct resource res;
 	const char *name;
+	bool no_map;
 	int count, i, ret;
 
 	ret = amp_rproc_mem_parse_map(ar);
@@ -131,9 +152,10 @@ int amp_rproc_mem_parse(struct amp_rproc *ar)
 			strscpy(r->name, name, sizeof(r->name));
 		r->pa = res.start;
 		r->size = resource_size(&res);
-		r->no_map = of_property_read_bool(rnp, "no-map");
-		r->dma_pool = of_device_is_compatible(rnp, "shared-dma-pool");
-		r->index = i;
+		no_map = of_property_read_bool(rnp, "no-map");
+		if (of_device_is_compatible(rnp, "shared-dma-pool"))
+			r->flags |= AMP_RSC_REGION_DMA_POOL;
+		r->of_resm_idx = i;
 		of_node_put(rnp);
 
 		if (!r->size)
@@ -144,6 +166,9 @@ int amp_rproc_mem_parse(struct amp_rproc *ar)
 			return dev_err_probe(dev, -EINVAL,
 					     "memory-region %d (%s): pa %pa size %#zx has no device address (dma-ranges or amp,address-map)\n",
 					     i, r->name, &r->pa, r->size);
+		ret = amp_rproc_mem_map(ar, r, no_map);
+		if (ret)
+			return ret;
 		if (!strcmp(r->name, "rsc-table"))
 			ar->rsc_table = r;
 		ar->num_regions++;
@@ -151,52 +176,16 @@ int amp_rproc_mem_parse(struct amp_rproc *ar)
 	return 0;
 }
 
-void amp_rproc_mem_unmap(struct amp_rproc *ar)
-{
-	unsigned int i;
-
-	for (i = 0; i < ar->num_regions; i++) {
-		if (ar->regions[i].va)
-			memunmap(ar->regions[i].va);
-		ar->regions[i].va = NULL;
-	}
-}
-
-int amp_rproc_mem_map(struct amp_rproc *ar)
-{
-	struct amp_rproc_region *r;
-	unsigned int i;
-
-	for (i = 0; i < ar->num_regions; i++) {
-		r = &ar->regions[i];
-		if (r->dma_pool)
-			continue;
-		/*
-		 * A no-map region is not kernel RAM and the remote does not
-		 * snoop caches: write-combined keeps both sides coherent.
-		 */
-		r->va = memremap(r->pa, r->size,
-				 r->no_map ? MEMREMAP_WC : MEMREMAP_WB);
-		if (!r->va) {
-			dev_err(ar->dev, "region %s: cannot map pa %pa size %#zx\n",
-				r->name, &r->pa, r->size);
-			amp_rproc_mem_unmap(ar);
-			return -ENOMEM;
-		}
-	}
-	return 0;
-}
-
 /* The mapped region holding all of [da, da + len), or NULL. */
-struct amp_rproc_region *amp_rproc_mem_find(struct amp_rproc *ar, u64 da,
-					    size_t len)
+struct amp_rsc_region *amp_rproc_mem_find(struct amp_rproc *ar, u64 da,
+					  size_t len)
 {
-	struct amp_rproc_region *r;
+	struct amp_rsc_region *r;
 	unsigned int i;
 
 	for (i = 0; i < ar->num_regions; i++) {
 		r = &ar->regions[i];
-		if (r->dma_pool || da < r->da || len > r->size ||
+		if (!r->va || da < r->da || len > r->size ||
 		    da - r->da > r->size - len)
 			continue;
 		return r;
@@ -218,10 +207,10 @@ void *amp_rproc_mem_da_to_va(struct rproc *rproc, u64 da, size_t len,
 			     bool *is_iomem)
 {
 	struct amp_rproc *ar = rproc->priv;
-	struct amp_rproc_region *r;
+	struct amp_rsc_region *r;
 
 	r = amp_rproc_mem_find(ar, da, len ? len : 1);
-	if (!r || !r->va)
+	if (!r)
 		return NULL;
 	/* memremap() gives normal memory pointers, never __iomem ones. */
 	if (is_iomem)
@@ -235,12 +224,12 @@ void *amp_rproc_mem_da_to_va(struct rproc *rproc, u64 da, size_t len,
  */
 void amp_rproc_mem_add_coredump(struct amp_rproc *ar)
 {
-	struct amp_rproc_region *r;
+	struct amp_rsc_region *r;
 	unsigned int i;
 
 	for (i = 0; i < ar->num_regions; i++) {
 		r = &ar->regions[i];
-		if (r->dma_pool)
+		if (r->flags & AMP_RSC_REGION_DMA_POOL)
 			continue;
 		if (rproc_coredump_add_segment(ar->rproc, r->da, r->size))
 			dev_warn(ar->dev, "region %s left out of coredumps: no memory\n",
@@ -253,74 +242,38 @@ void amp_rproc_mem_add_coredump(struct amp_rproc *ar)
  * carveouts named vdev<N>vring<M> and vdev<N>buffer first: register every
  * region under its name, so they land where the remote can reach them and
  * not in any memory the core would allocate. The core's resource cleanup
- * frees them; when one cannot be registered, those before it are freed
- * here, since the core does not clean up after a failed prepare.
+ * frees the entries. All are made before any is registered, so a failure
+ * leaves the core's list untouched: the core does not clean up after a
+ * failed prepare.
  */
 int amp_rproc_mem_add_carveouts(struct amp_rproc *ar)
 {
-	struct rproc_mem_entry *mem;
-	struct amp_rproc_region *r;
+	struct rproc_mem_entry *mem[AMP_RPROC_MAX_REGIONS];
+	struct amp_rsc_region *r;
 	unsigned int i;
 
 	for (i = 0; i < ar->num_regions; i++) {
 		r = &ar->regions[i];
-		if (r->dma_pool)
-			mem = rproc_of_resm_mem_entry_init(ar->dev, r->index,
-							   r->size, r->da,
-							   "%s", r->name);
+		if (r->flags & AMP_RSC_REGION_DMA_POOL)
+			mem[i] = rproc_of_resm_mem_entry_init(ar->dev,
+							      r->of_resm_idx,
+							      r->size, r->da,
+							      "%s", r->name);
 		else
-			mem = rproc_mem_entry_init(ar->dev, r->va, r->pa,
-						   r->size, r->da, NULL, NULL,
-						   "%s", r->name);
-		if (!mem)
+			mem[i] = rproc_mem_entry_init(ar->dev, r->va, r->pa,
+						      r->size, r->da, NULL,
+						      NULL, "%s", r->name);
+		if (!mem[i])
 			goto fail;
-		rproc_add_carveout(ar->rproc, mem);
 	}
+	for (i = 0; i < ar->num_regions; i++)
+		rproc_add_carveout(ar->rproc, mem[i]);
 	return 0;
 
 fail:
 	dev_err(ar->dev, "region %s: cannot register it as a carveout\n",
 		r->name);
-	while (i--) {
-		mem = list_last_entry(&ar->rproc->carveouts,
-				      struct rproc_mem_entry, node);
-		list_del(&mem->node);
-		kfree(mem);
-	}
+	while (i--)
+		kfree(mem[i]);
 	return -ENOMEM;
-}
-
-static const struct amp_rsc_ops amp_rproc_mem_rsc_ops = {
-	.kick = amp_rproc_mbox_rsc_kick,
-};
-
-int amp_rproc_mem_rsc_create(struct amp_rproc *ar)
-{
-	struct amp_rsc_region *regions;
-	struct amp_rproc_region *r;
-	struct amp_rsc *rsc;
-	unsigned int i;
-
-	regions = kcalloc(ar->num_regions, sizeof(*regions), GFP_KERNEL);
-	if (!regions)
-		return -ENOMEM;
-	for (i = 0; i < ar->num_regions; i++) {
-		r = &ar->regions[i];
-		regions[i] = (struct amp_rsc_region){
-			.name = r->name,
-			.pa = r->pa,
-			.da = r->da,
-			.size = r->size,
-			.of_resm_idx = r->index,
-			.flags = r->dma_pool ? AMP_RSC_REGION_DMA_POOL : 0,
-		};
-	}
-	rsc = devm_amp_rsc_create(ar->dev, ar->rproc, &amp_rproc_mem_rsc_ops,
-				  regions, ar->num_regions);
-	kfree(regions);
-	if (IS_ERR(rsc))
-		return dev_err_probe(ar->dev, PTR_ERR(rsc),
-				     "cannot create the resource table handler\n");
-	ar->rsc = rsc;
-	return 0;
 }
