@@ -20,9 +20,9 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include <amp/compat.h>
+#include <amp/internal/compat.h>
 #include <amp/rsc.h>
-#include <amp/rsc_table.h>
+#include <amp/abi/rsc_table.h>
 
 #include "../drivers/rsc/rsc_priv.h"
 #include "amp_rsc_kunit.h"
@@ -46,13 +46,13 @@ static void rh_region(struct rt *t, struct rh_region *reg, const char *name,
 	reg->buf = kunit_kzalloc(t->test, size, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(t->test, reg->buf);
 	reg->r = (struct amp_rsc_region){
-		.name = name,
 		.pa = virt_to_phys(reg->buf),
 		.da = da,
 		.size = size,
 		.va = reg->buf,
 		.flags = flags,
 	};
+	strscpy(reg->r.name, name, sizeof(reg->r.name));
 }
 
 static u32 rh_pa(struct rh_region *reg, u32 off)
@@ -72,8 +72,8 @@ static void rh_carveout_by_name(struct kunit *test)
 	rh_region(t, &reg, "shm", RH_REGION_DA, RH_REGION_SIZE, 0);
 	rt_create(t, &reg.r, 1);
 	rt_table(t, 1);
-	body = rt_carveout(t, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, 0x1000,
-			   "shm");
+	body = amp_tb_body(amp_tb_carveout(t->tb, AMP_RSC_ADDR_ANY,
+					   AMP_RSC_ADDR_ANY, 0x1000, "shm"));
 	KUNIT_ASSERT_EQ(test, rt_load(t), 0);
 
 	co = &t->rsc->carveouts[0];
@@ -86,10 +86,10 @@ static void rh_carveout_by_name(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, iomem);
 	KUNIT_EXPECT_STREQ(test, co->mem->name, "shm");
 
-	KUNIT_ASSERT_EQ(test, amp_rsc_prepare(t->rsc), 0);
+	KUNIT_ASSERT_EQ(test, rt_prepare(t), 0);
 	KUNIT_EXPECT_EQ(test, rt_loaded32(t, body), RH_REGION_DA);
 	KUNIT_EXPECT_EQ(test, rt_loaded32(t, body + 4), rh_pa(&reg, 0));
-	amp_rsc_unprepare(t->rsc);
+	rt_unprepare(t);
 }
 
 /* Test that a carveout with a fixed da lands in the region holding it. */
@@ -102,8 +102,8 @@ static void rh_carveout_by_da(struct kunit *test)
 	rh_region(t, &reg, "ddr", RH_REGION_DA, RH_REGION_SIZE, 0);
 	rt_create(t, &reg.r, 1);
 	rt_table(t, 1);
-	body = rt_carveout(t, RH_REGION_DA + 0x2000, AMP_RSC_ADDR_ANY, 0x800,
-			   "text");
+	body = amp_tb_body(amp_tb_carveout(t->tb, RH_REGION_DA + 0x2000,
+					   AMP_RSC_ADDR_ANY, 0x800, "text"));
 	KUNIT_ASSERT_EQ(test, rt_load(t), 0);
 	KUNIT_EXPECT_PTR_EQ(test, t->rsc->carveouts[0].va,
 			    (void *)(reg.buf + 0x2000));
@@ -112,10 +112,10 @@ static void rh_carveout_by_da(struct kunit *test)
 						 NULL),
 			    (void *)(reg.buf + 0x2000));
 
-	KUNIT_ASSERT_EQ(test, amp_rsc_prepare(t->rsc), 0);
+	KUNIT_ASSERT_EQ(test, rt_prepare(t), 0);
 	KUNIT_EXPECT_EQ(test, rt_loaded32(t, body), RH_REGION_DA + 0x2000);
 	KUNIT_EXPECT_EQ(test, rt_loaded32(t, body + 4), rh_pa(&reg, 0x2000));
-	amp_rsc_unprepare(t->rsc);
+	rt_unprepare(t);
 }
 
 /* Test that a carveout no region matches is allocated with the DMA API. */
@@ -127,8 +127,8 @@ static void rh_carveout_alloc(struct kunit *test)
 
 	rt_create(t, NULL, 0);
 	rt_table(t, 1);
-	body = rt_carveout(t, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, 0x2000,
-			   "heap");
+	body = amp_tb_body(amp_tb_carveout(t->tb, AMP_RSC_ADDR_ANY,
+					   AMP_RSC_ADDR_ANY, 0x2000, "heap"));
 	KUNIT_ASSERT_EQ(test, rt_load(t), 0);
 
 	co = &t->rsc->carveouts[0];
@@ -139,10 +139,10 @@ static void rh_carveout_alloc(struct kunit *test)
 						 0x100, NULL),
 			    co->va + 0x100);
 
-	KUNIT_ASSERT_EQ(test, amp_rsc_prepare(t->rsc), 0);
+	KUNIT_ASSERT_EQ(test, rt_prepare(t), 0);
 	KUNIT_EXPECT_EQ(test, rt_loaded32(t, body), (u32)co->pa);
 	KUNIT_EXPECT_EQ(test, rt_loaded32(t, body + 4), (u32)co->pa);
-	amp_rsc_unprepare(t->rsc);
+	rt_unprepare(t);
 
 	/* The core's cleanup at shutdown releases it through our callback. */
 	rproc_resource_cleanup(t->rproc);
@@ -157,8 +157,8 @@ static void rh_carveout_fixed_da_refused(struct kunit *test)
 
 	rt_create(t, NULL, 0);
 	rt_table(t, 2);
-	rt_carveout(t, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, 0x1000, "first");
-	rt_carveout(t, 0x10, AMP_RSC_ADDR_ANY, 0x1000, "fixed");
+	amp_tb_carveout(t->tb, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, 0x1000, "first");
+	amp_tb_carveout(t->tb, 0x10, AMP_RSC_ADDR_ANY, 0x1000, "fixed");
 	KUNIT_EXPECT_EQ(test, rt_load(t), -EINVAL);
 	KUNIT_EXPECT_TRUE(test, list_empty(&t->rproc->carveouts));
 	KUNIT_EXPECT_EQ(test, t->rsc->num_carveouts, 0U);
@@ -174,7 +174,7 @@ static void rh_carveout_fixed_pa_refused(struct kunit *test)
 	rh_region(t, &reg, "shm", RH_REGION_DA, RH_REGION_SIZE, 0);
 	rt_create(t, &reg.r, 1);
 	rt_table(t, 1);
-	rt_carveout(t, AMP_RSC_ADDR_ANY, rh_pa(&reg, 0x1000), 0x1000, "shm");
+	amp_tb_carveout(t->tb, AMP_RSC_ADDR_ANY, rh_pa(&reg, 0x1000), 0x1000, "shm");
 	KUNIT_EXPECT_EQ(test, rt_load(t), -EINVAL);
 	KUNIT_EXPECT_TRUE(test, list_empty(&t->rproc->carveouts));
 }
@@ -188,8 +188,8 @@ static void rh_carveout_fixed_pa_fits(struct kunit *test)
 	rh_region(t, &reg, "shm", RH_REGION_DA, RH_REGION_SIZE, 0);
 	rt_create(t, &reg.r, 1);
 	rt_table(t, 1);
-	rt_carveout(t, RH_REGION_DA + 0x1000, rh_pa(&reg, 0x1000), 0x1000,
-		    "shm");
+	amp_tb_carveout(t->tb, RH_REGION_DA + 0x1000, rh_pa(&reg, 0x1000),
+			0x1000, "shm");
 	KUNIT_ASSERT_EQ(test, rt_load(t), 0);
 	KUNIT_EXPECT_PTR_EQ(test, t->rsc->carveouts[0].va,
 			    (void *)(reg.buf + 0x1000));
@@ -204,8 +204,8 @@ static void rh_carveout_too_long(struct kunit *test)
 	rh_region(t, &reg, "shm", RH_REGION_DA, RH_REGION_SIZE, 0);
 	rt_create(t, &reg.r, 1);
 	rt_table(t, 1);
-	rt_carveout(t, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, RH_REGION_SIZE + 1,
-		    "shm");
+	amp_tb_carveout(t->tb, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY,
+			RH_REGION_SIZE + 1, "shm");
 	KUNIT_EXPECT_EQ(test, rt_load(t), -EINVAL);
 	KUNIT_EXPECT_TRUE(test, list_empty(&t->rproc->carveouts));
 }
@@ -221,7 +221,7 @@ static void rh_devmem_accepted(struct kunit *test)
 
 	rt_create(t, &reg, 1);
 	rt_table(t, 1);
-	rt_mem(t, AMP_RSC_DEVMEM, 0x4a001000, 0x0a001000, 0x1000, "uart");
+	amp_tb_mem(t->tb, AMP_RSC_DEVMEM, 0x4a001000, 0x0a001000, 0x1000, "uart");
 	KUNIT_EXPECT_EQ(test, rt_load(t), 0);
 }
 
@@ -234,20 +234,20 @@ static void rh_devmem_refused(struct kunit *test)
 		  .size = 0x10000, .flags = AMP_RSC_REGION_DEVMEM },
 		/* Memory, not a devmem window, even though it holds the range. */
 		{ .name = "ram", .pa = 0x0b000000, .da = 0x4b000000,
-		  .size = 0x10000, .flags = AMP_RSC_REGION_NOMAP },
+		  .size = 0x10000 },
 	};
 
 	rt_create(t, regs, ARRAY_SIZE(regs));
 	rt_table(t, 3);
-	rt_carveout(t, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, 0x1000, "heap");
-	rt_mem(t, AMP_RSC_DEVMEM, 0x4a001000, 0x0a001000, 0x1000, "uart");
-	rt_mem(t, AMP_RSC_DEVMEM, 0x4b000000, 0x0b000000, 0x1000, "ram");
+	amp_tb_carveout(t->tb, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, 0x1000, "heap");
+	amp_tb_mem(t->tb, AMP_RSC_DEVMEM, 0x4a001000, 0x0a001000, 0x1000, "uart");
+	amp_tb_mem(t->tb, AMP_RSC_DEVMEM, 0x4b000000, 0x0b000000, 0x1000, "ram");
 	KUNIT_EXPECT_EQ(test, rt_load(t), -EPERM);
 	KUNIT_EXPECT_TRUE(test, list_empty(&t->rproc->carveouts));
 
 	/* Right da, wrong pa. */
 	rt_table(t, 1);
-	rt_mem(t, AMP_RSC_DEVMEM, 0x4a001000, 0x0a002000, 0x1000, "uart");
+	amp_tb_mem(t->tb, AMP_RSC_DEVMEM, 0x4a001000, 0x0a002000, 0x1000, "uart");
 	KUNIT_EXPECT_EQ(test, rt_load(t), -EPERM);
 }
 
@@ -258,14 +258,14 @@ static void rh_bad_table(struct kunit *test)
 
 	rt_create(t, NULL, 0);
 	rt_table(t, 2);
-	rt_carveout(t, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, 0x1000, "heap");
-	rt_carveout(t, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, 0, "empty");
+	amp_tb_carveout(t->tb, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, 0x1000, "heap");
+	amp_tb_carveout(t->tb, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, 0, "empty");
 	KUNIT_EXPECT_EQ(test, rt_load(t), -EINVAL);
 	KUNIT_EXPECT_NULL(test, t->rsc->snap);
 	KUNIT_EXPECT_NULL(test, t->rsc->entries);
 	KUNIT_EXPECT_TRUE(test, list_empty(&t->rproc->carveouts));
 	/* Without a table, prepare has nothing to do. */
-	KUNIT_EXPECT_EQ(test, amp_rsc_prepare(t->rsc), 0);
+	KUNIT_EXPECT_EQ(test, rt_prepare(t), 0);
 }
 
 /* Test that prepare fails when the table was not loaded where promised. */
@@ -275,9 +275,9 @@ static void rh_table_not_loaded(struct kunit *test)
 
 	rt_create(t, NULL, 0);
 	rt_table(t, 0);
-	KUNIT_ASSERT_EQ(test, amp_rsc_load(t->rsc, t->tbl, t->size,
+	KUNIT_ASSERT_EQ(test, amp_rsc_load(t->rsc, t->tb->buf, t->tb->size,
 					   RT_FW_DA + RT_FW_SIZE), 0);
-	KUNIT_EXPECT_EQ(test, amp_rsc_prepare(t->rsc), -EINVAL);
+	KUNIT_EXPECT_EQ(test, rt_prepare(t), -EINVAL);
 	KUNIT_EXPECT_FALSE(test, t->rsc->prepared);
 }
 
@@ -291,16 +291,16 @@ static void rh_vring_in_carveout(struct kunit *test)
 	rh_region(t, &reg, "shm", RH_REGION_DA, RH_REGION_SIZE, 0);
 	rt_create(t, &reg.r, 1);
 	rt_table(t, 2);
-	vdev = rt_vdev(t, AMP_RSC_VIRTIO_ID_RPMSG, 0, 1, 0, 2);
-	vr0 = rt_vring(t, AMP_RSC_ADDR_ANY, 16, 8, 1);
-	vr1 = rt_vring(t, 0, 16, 8, 2);
+	vdev = amp_tb_body(amp_tb_vdev(t->tb, AMP_RSC_VIRTIO_ID_RPMSG, 0, 1, 0, 2));
+	vr0 = amp_tb_vring(t->tb, AMP_RSC_ADDR_ANY, 16, 8, 1);
+	vr1 = amp_tb_vring(t->tb, 0, 16, 8, 2);
 	/* NuttX: the carveout right after the vdev holds its vrings. */
-	rt_carveout(t, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, 0x1000, "shm");
+	amp_tb_carveout(t->tb, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, 0x1000, "shm");
 	KUNIT_ASSERT_EQ(test, rt_load(t), 0);
-	KUNIT_ASSERT_EQ(test, amp_rsc_prepare(t->rsc), 0);
+	KUNIT_ASSERT_EQ(test, rt_prepare(t), 0);
 
 	/* 8 descriptors, align 16: 160 bytes to the used ring, 70 of it. */
-	size0 = (u32)rsc_vring_bytes(8, 16);
+	size0 = (u32)amp_rsc_vring_bytes(8, 16);
 	KUNIT_EXPECT_EQ(test, size0, 230U);
 	KUNIT_EXPECT_EQ(test, rt_loaded32(t, vr0), RH_REGION_DA);
 	KUNIT_EXPECT_EQ(test, rt_loaded32(t, vr0 + 16), rh_pa(&reg, 0));
@@ -312,7 +312,7 @@ static void rh_vring_in_carveout(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rt_loaded32(t, vdev + 4), 0U);
 	KUNIT_EXPECT_PTR_EQ(test, t->rsc->vdevs[0].vring[1].va,
 			    (void *)(reg.buf + 240));
-	amp_rsc_unprepare(t->rsc);
+	rt_unprepare(t);
 }
 
 /* Test that regions named vdev<N>vring<M> take host-placed vrings. */
@@ -329,17 +329,17 @@ static void rh_vring_named_region(struct kunit *test)
 	r[1] = reg[1].r;
 	rt_create(t, r, 2);
 	rt_table(t, 1);
-	rt_vdev(t, AMP_RSC_VIRTIO_ID_RPMSG, 0, 1, 0, 2);
-	vr0 = rt_vring(t, AMP_RSC_ADDR_ANY, 0x100, 8, 1);
-	vr1 = rt_vring(t, AMP_RSC_ADDR_ANY, 0x100, 8, 2);
+	amp_tb_vdev(t->tb, AMP_RSC_VIRTIO_ID_RPMSG, 0, 1, 0, 2);
+	vr0 = amp_tb_vring(t->tb, AMP_RSC_ADDR_ANY, 0x100, 8, 1);
+	vr1 = amp_tb_vring(t->tb, AMP_RSC_ADDR_ANY, 0x100, 8, 2);
 	KUNIT_ASSERT_EQ(test, rt_load(t), 0);
-	KUNIT_ASSERT_EQ(test, amp_rsc_prepare(t->rsc), 0);
+	KUNIT_ASSERT_EQ(test, rt_prepare(t), 0);
 	KUNIT_EXPECT_EQ(test, rt_loaded32(t, vr0), RH_REGION_DA);
 	KUNIT_EXPECT_EQ(test, rt_loaded32(t, vr1), RH_REGION_DA + 0x1000);
 	KUNIT_EXPECT_EQ(test, rt_loaded32(t, vr1 + 16), rh_pa(&reg[1], 0));
 	KUNIT_EXPECT_PTR_EQ(test, t->rsc->vdevs[0].vring[1].va,
 			    (void *)reg[1].buf);
-	amp_rsc_unprepare(t->rsc);
+	rt_unprepare(t);
 }
 
 /*
@@ -361,19 +361,19 @@ static void rh_vring_carveout_before_named_region(struct kunit *test)
 	r[2] = reg[2].r;
 	rt_create(t, r, 3);
 	rt_table(t, 2);
-	rt_vdev(t, AMP_RSC_VIRTIO_ID_RPMSG, 3, 1, 0, 2);
-	vr0 = rt_vring(t, 0, 0x100, 8, 0);
-	vr1 = rt_vring(t, 0, 0x100, 8, 1);
-	rt_carveout(t, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, 0x1000, "vdev0");
+	amp_tb_vdev(t->tb, AMP_RSC_VIRTIO_ID_RPMSG, 3, 1, 0, 2);
+	vr0 = amp_tb_vring(t->tb, 0, 0x100, 8, 0);
+	vr1 = amp_tb_vring(t->tb, 0, 0x100, 8, 1);
+	amp_tb_carveout(t->tb, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, 0x1000, "vdev0");
 	KUNIT_ASSERT_EQ(test, rt_load(t), 0);
 	/* Align 0x100: ring 0 takes 326 bytes, ring 1 starts at 0x200. */
-	KUNIT_ASSERT_EQ(test, amp_rsc_prepare(t->rsc), 0);
+	KUNIT_ASSERT_EQ(test, rt_prepare(t), 0);
 	KUNIT_EXPECT_EQ(test, rt_loaded32(t, vr0), RH_REGION_DA + 0x2000);
 	KUNIT_EXPECT_EQ(test, rt_loaded32(t, vr1), RH_REGION_DA + 0x2200);
 	KUNIT_EXPECT_EQ(test, rt_loaded32(t, vr1 + 16), rh_pa(&reg[2], 0x200));
 	KUNIT_EXPECT_PTR_EQ(test, t->rsc->vdevs[0].vring[1].va,
 			    (void *)(reg[2].buf + 0x200));
-	amp_rsc_unprepare(t->rsc);
+	rt_unprepare(t);
 }
 
 /* Test that a named vring region too small for the ring is refused. */
@@ -385,11 +385,11 @@ static void rh_vring_region_too_small(struct kunit *test)
 	rh_region(t, &reg, "vdev0vring0", RH_REGION_DA, 64, 0);
 	rt_create(t, &reg.r, 1);
 	rt_table(t, 1);
-	rt_vdev(t, AMP_RSC_VIRTIO_ID_RPMSG, 0, 1, 0, 2);
-	rt_vring(t, AMP_RSC_ADDR_ANY, 16, 8, 1);
-	rt_vring(t, AMP_RSC_ADDR_ANY, 16, 8, 2);
+	amp_tb_vdev(t->tb, AMP_RSC_VIRTIO_ID_RPMSG, 0, 1, 0, 2);
+	amp_tb_vring(t->tb, AMP_RSC_ADDR_ANY, 16, 8, 1);
+	amp_tb_vring(t->tb, AMP_RSC_ADDR_ANY, 16, 8, 2);
 	KUNIT_ASSERT_EQ(test, rt_load(t), 0);
-	KUNIT_EXPECT_EQ(test, amp_rsc_prepare(t->rsc), -EINVAL);
+	KUNIT_EXPECT_EQ(test, rt_prepare(t), -EINVAL);
 	KUNIT_EXPECT_FALSE(test, t->rsc->vdevs[0].placed);
 }
 
@@ -402,11 +402,11 @@ static void rh_vring_dma(struct kunit *test)
 
 	rt_create(t, NULL, 0);
 	rt_table(t, 1);
-	rt_vdev(t, AMP_RSC_VIRTIO_ID_RPMSG, 0, 1, 0, 2);
-	vr0 = rt_vring(t, AMP_RSC_ADDR_ANY, 0x1000, 16, 1);
-	vr1 = rt_vring(t, 0, 0x1000, 16, 2);
+	amp_tb_vdev(t->tb, AMP_RSC_VIRTIO_ID_RPMSG, 0, 1, 0, 2);
+	vr0 = amp_tb_vring(t->tb, AMP_RSC_ADDR_ANY, 0x1000, 16, 1);
+	vr1 = amp_tb_vring(t->tb, 0, 0x1000, 16, 2);
 	KUNIT_ASSERT_EQ(test, rt_load(t), 0);
-	KUNIT_ASSERT_EQ(test, amp_rsc_prepare(t->rsc), 0);
+	KUNIT_ASSERT_EQ(test, rt_prepare(t), 0);
 
 	v0 = &t->rsc->vdevs[0].vring[0];
 	v1 = &t->rsc->vdevs[0].vring[1];
@@ -416,8 +416,8 @@ static void rh_vring_dma(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rt_loaded32(t, vr1), (u32)v1->pa);
 	KUNIT_EXPECT_EQ(test, rt_loaded32(t, vr0) & 0xfffU, 0U);
 	KUNIT_EXPECT_NE(test, rt_loaded32(t, vr0), rt_loaded32(t, vr1));
-	KUNIT_EXPECT_EQ(test, (u64)v0->size, rsc_vring_bytes(16, 0x1000));
-	amp_rsc_unprepare(t->rsc);
+	KUNIT_EXPECT_EQ(test, (u64)v0->size, amp_rsc_vring_bytes(16, 0x1000));
+	rt_unprepare(t);
 	KUNIT_EXPECT_FALSE(test, v0->dma);
 }
 
@@ -431,16 +431,16 @@ static void rh_vring_fixed_inside(struct kunit *test)
 	rh_region(t, &reg, "shm", RH_REGION_DA, RH_REGION_SIZE, 0);
 	rt_create(t, &reg.r, 1);
 	rt_table(t, 1);
-	rt_vdev(t, AMP_RSC_VIRTIO_ID_RPMSG, 0, 1, 0, 2);
-	vr0 = rt_vring(t, RH_REGION_DA + 0x1000, 16, 8, 1);
-	rt_vring(t, RH_REGION_DA + 0x2000, 16, 8, 2);
+	amp_tb_vdev(t->tb, AMP_RSC_VIRTIO_ID_RPMSG, 0, 1, 0, 2);
+	vr0 = amp_tb_vring(t->tb, RH_REGION_DA + 0x1000, 16, 8, 1);
+	amp_tb_vring(t->tb, RH_REGION_DA + 0x2000, 16, 8, 2);
 	KUNIT_ASSERT_EQ(test, rt_load(t), 0);
-	KUNIT_ASSERT_EQ(test, amp_rsc_prepare(t->rsc), 0);
+	KUNIT_ASSERT_EQ(test, rt_prepare(t), 0);
 	KUNIT_EXPECT_PTR_EQ(test, t->rsc->vdevs[0].vring[0].va,
 			    (void *)(reg.buf + 0x1000));
 	KUNIT_EXPECT_EQ(test, rt_loaded32(t, vr0), RH_REGION_DA + 0x1000);
 	KUNIT_EXPECT_EQ(test, rt_loaded32(t, vr0 + 16), rh_pa(&reg, 0x1000));
-	amp_rsc_unprepare(t->rsc);
+	rt_unprepare(t);
 }
 
 /* Test that a fixed vring da outside every region fails and unwinds. */
@@ -452,13 +452,13 @@ static void rh_vring_fixed_outside(struct kunit *test)
 	rh_region(t, &reg, "shm", RH_REGION_DA, RH_REGION_SIZE, 0);
 	rt_create(t, &reg.r, 1);
 	rt_table(t, 1);
-	rt_vdev(t, AMP_RSC_VIRTIO_ID_RPMSG, 0, 1, 0, 2);
+	amp_tb_vdev(t->tb, AMP_RSC_VIRTIO_ID_RPMSG, 0, 1, 0, 2);
 	/* vring 0 is DMA-allocated, then vring 1 fails. */
-	rt_vring(t, AMP_RSC_ADDR_ANY, 16, 8, 1);
+	amp_tb_vring(t->tb, AMP_RSC_ADDR_ANY, 16, 8, 1);
 	/* Straddles the end of the region. */
-	rt_vring(t, RH_REGION_DA + RH_REGION_SIZE - 64, 16, 8, 2);
+	amp_tb_vring(t->tb, RH_REGION_DA + RH_REGION_SIZE - 64, 16, 8, 2);
 	KUNIT_ASSERT_EQ(test, rt_load(t), 0);
-	KUNIT_EXPECT_EQ(test, amp_rsc_prepare(t->rsc), -EINVAL);
+	KUNIT_EXPECT_EQ(test, rt_prepare(t), -EINVAL);
 	KUNIT_EXPECT_FALSE(test, t->rsc->vdevs[0].placed);
 	KUNIT_EXPECT_FALSE(test, t->rsc->vdevs[0].vring[0].dma);
 	KUNIT_EXPECT_FALSE(test, t->rsc->prepared);
@@ -475,14 +475,14 @@ static void rh_notifyid_v1(struct kunit *test)
 
 	rt_create(t, NULL, 0);
 	rt_table(t, 2);
-	vdev0 = rt_vdev(t, AMP_RSC_VIRTIO_ID_RPMSG, 0, 1, 0, 2);
-	vr[0] = rt_vring(t, AMP_RSC_ADDR_ANY, 16, 8, 1);
-	vr[1] = rt_vring(t, AMP_RSC_ADDR_ANY, 16, 8, 2);
-	vdev1 = rt_vdev(t, AMP_RSC_VIRTIO_ID_RPMSG, 7, 1, 0, 2);
-	vr[2] = rt_vring(t, AMP_RSC_ADDR_ANY, 16, 8, AMP_RSC_NOTIFYID_ANY);
-	vr[3] = rt_vring(t, AMP_RSC_ADDR_ANY, 16, 8, 9);
+	vdev0 = amp_tb_body(amp_tb_vdev(t->tb, AMP_RSC_VIRTIO_ID_RPMSG, 0, 1, 0, 2));
+	vr[0] = amp_tb_vring(t->tb, AMP_RSC_ADDR_ANY, 16, 8, 1);
+	vr[1] = amp_tb_vring(t->tb, AMP_RSC_ADDR_ANY, 16, 8, 2);
+	vdev1 = amp_tb_body(amp_tb_vdev(t->tb, AMP_RSC_VIRTIO_ID_RPMSG, 7, 1, 0, 2));
+	vr[2] = amp_tb_vring(t->tb, AMP_RSC_ADDR_ANY, 16, 8, AMP_RSC_NOTIFYID_ANY);
+	vr[3] = amp_tb_vring(t->tb, AMP_RSC_ADDR_ANY, 16, 8, 9);
 	KUNIT_ASSERT_EQ(test, rt_load(t), 0);
-	KUNIT_ASSERT_EQ(test, amp_rsc_prepare(t->rsc), 0);
+	KUNIT_ASSERT_EQ(test, rt_prepare(t), 0);
 	KUNIT_EXPECT_EQ(test, rt_loaded32(t, vr[0] + 12), 0U);
 	KUNIT_EXPECT_EQ(test, rt_loaded32(t, vr[1] + 12), 1U);
 	KUNIT_EXPECT_EQ(test, rt_loaded32(t, vr[2] + 12), 2U);
@@ -491,7 +491,7 @@ static void rh_notifyid_v1(struct kunit *test)
 	/* The vdevs' own ids are the remote's business, as in the core. */
 	KUNIT_EXPECT_EQ(test, rt_loaded32(t, vdev0 + 4), 0U);
 	KUNIT_EXPECT_EQ(test, rt_loaded32(t, vdev1 + 4), 7U);
-	amp_rsc_unprepare(t->rsc);
+	rt_unprepare(t);
 }
 
 /* Test that a trace read is bounded by len and stops at a NUL. */
@@ -505,40 +505,38 @@ static void rh_trace_read(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	rt_create(t, NULL, 0);
 	rt_table(t, 1);
-	rt_trace(t, da, 16, "log");
+	amp_tb_trace(t->tb, da, 16, "log");
 	KUNIT_ASSERT_EQ(test, rt_load(t), 0);
-	KUNIT_ASSERT_EQ(test, amp_rsc_prepare(t->rsc), 0);
+	KUNIT_ASSERT_EQ(test, rt_prepare(t), 0);
 
 	/* No NUL anywhere in the buffer, and more text right after it. */
 	memset(rt_fw_va(t, da), 'A', 32);
 	memset(buf, 'x', 64);
-	KUNIT_EXPECT_EQ(test, rsc_trace_copy(&t->rsc->traces[0], buf, 64),
+	KUNIT_EXPECT_EQ(test, amp_rsc_trace_copy(&t->rsc->traces[0], buf, 64),
 			(ssize_t)16);
 	KUNIT_EXPECT_EQ(test, buf[15], 'A');
 	KUNIT_EXPECT_EQ(test, buf[16], 'x');
 
 	/* A caller's buffer shorter than the trace bounds it too. */
-	KUNIT_EXPECT_EQ(test, rsc_trace_copy(&t->rsc->traces[0], buf, 4),
+	KUNIT_EXPECT_EQ(test, amp_rsc_trace_copy(&t->rsc->traces[0], buf, 4),
 			(ssize_t)4);
 
 	memcpy(rt_fw_va(t, da), "boot\0AAA", 8);
-	KUNIT_EXPECT_EQ(test, rsc_trace_copy(&t->rsc->traces[0], buf, 64),
+	KUNIT_EXPECT_EQ(test, amp_rsc_trace_copy(&t->rsc->traces[0], buf, 64),
 			(ssize_t)4);
 	KUNIT_EXPECT_EQ(test, memcmp(buf, "boot", 4), 0);
-	amp_rsc_unprepare(t->rsc);
+	rt_unprepare(t);
 }
 
 /**
  * struct rh_vendor - what the vendor callback saw
  * @calls: number of calls
- * @index: entry index
  * @type: entry type
  * @len: body length
  * @body: first body bytes
  */
 struct rh_vendor {
 	unsigned int calls;
-	u32 index;
 	u32 type;
 	size_t len;
 	u8 body[8];
@@ -546,13 +544,10 @@ struct rh_vendor {
 
 static struct rh_vendor rh_vendor_seen;
 
-static int rh_vendor_cb(struct rproc *rproc,
-			const struct rsc_parse_entry *entry, void *body,
-			size_t len)
+static int rh_vendor_cb(struct rproc *rproc, u32 type, void *body, size_t len)
 {
 	rh_vendor_seen.calls++;
-	rh_vendor_seen.index = entry->index;
-	rh_vendor_seen.type = entry->type;
+	rh_vendor_seen.type = type;
 	rh_vendor_seen.len = len;
 	memcpy(rh_vendor_seen.body, body, min(len, sizeof(rh_vendor_seen.body)));
 	/* The handler may answer the remote in the entry. */
@@ -570,15 +565,14 @@ static void rh_vendor_callback(struct kunit *test)
 	t->ops.handle_vendor = rh_vendor_cb;
 	rt_create(t, NULL, 0);
 	rt_table(t, 2);
-	rt_trace(t, RT_FW_DA + 0x800, 16, "log");
-	body = rt_entry(t, 200);
-	rt_u32(t, 0x11223344);
-	rt_u32(t, 0x55667788);
+	amp_tb_trace(t->tb, RT_FW_DA + 0x800, 16, "log");
+	body = amp_tb_body(amp_tb_entry(t->tb, 200));
+	amp_tb_u32(t->tb, 0x11223344);
+	amp_tb_u32(t->tb, 0x55667788);
 	KUNIT_ASSERT_EQ(test, rt_load(t), 0);
-	KUNIT_ASSERT_EQ(test, amp_rsc_prepare(t->rsc), 0);
+	KUNIT_ASSERT_EQ(test, rt_prepare(t), 0);
 
 	KUNIT_EXPECT_EQ(test, rh_vendor_seen.calls, 1U);
-	KUNIT_EXPECT_EQ(test, rh_vendor_seen.index, 1U);
 	KUNIT_EXPECT_EQ(test, rh_vendor_seen.type, 200U);
 	KUNIT_EXPECT_EQ(test, rh_vendor_seen.len, (size_t)8);
 	KUNIT_EXPECT_EQ(test, get_unaligned_le32(rh_vendor_seen.body),
@@ -586,11 +580,10 @@ static void rh_vendor_callback(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, get_unaligned_le32(rh_vendor_seen.body + 4),
 			0x55667788U);
 	KUNIT_EXPECT_EQ(test, rt_loaded32(t, body), 0xfeedf00dU);
-	amp_rsc_unprepare(t->rsc);
+	rt_unprepare(t);
 }
 
-static int rh_vendor_refuse(struct rproc *rproc,
-			    const struct rsc_parse_entry *entry, void *body,
+static int rh_vendor_refuse(struct rproc *rproc, u32 type, void *body,
 			    size_t len)
 {
 	return -EOPNOTSUPP;
@@ -604,13 +597,13 @@ static void rh_vendor_refused(struct kunit *test)
 	t->ops.handle_vendor = rh_vendor_refuse;
 	rt_create(t, NULL, 0);
 	rt_table(t, 2);
-	rt_vdev(t, AMP_RSC_VIRTIO_ID_RPMSG, 0, 1, 0, 2);
-	rt_vring(t, AMP_RSC_ADDR_ANY, 16, 8, 1);
-	rt_vring(t, AMP_RSC_ADDR_ANY, 16, 8, 2);
-	rt_entry(t, 300);
-	rt_u32(t, 0);
+	amp_tb_vdev(t->tb, AMP_RSC_VIRTIO_ID_RPMSG, 0, 1, 0, 2);
+	amp_tb_vring(t->tb, AMP_RSC_ADDR_ANY, 16, 8, 1);
+	amp_tb_vring(t->tb, AMP_RSC_ADDR_ANY, 16, 8, 2);
+	amp_tb_entry(t->tb, 300);
+	amp_tb_u32(t->tb, 0);
 	KUNIT_ASSERT_EQ(test, rt_load(t), 0);
-	KUNIT_EXPECT_EQ(test, amp_rsc_prepare(t->rsc), -EOPNOTSUPP);
+	KUNIT_EXPECT_EQ(test, rt_prepare(t), -EOPNOTSUPP);
 	KUNIT_EXPECT_FALSE(test, t->rsc->vdevs[0].placed);
 	KUNIT_EXPECT_FALSE(test, t->rsc->vdevs[0].vring[0].dma);
 }
@@ -622,13 +615,13 @@ static void rh_vendor_ignored(struct kunit *test)
 
 	rt_create(t, NULL, 0);
 	rt_table(t, 2);
-	rt_entry(t, 200);
-	rt_u32(t, 1);
-	rt_entry(t, 77);
-	rt_u32(t, 2);
+	amp_tb_entry(t->tb, 200);
+	amp_tb_u32(t->tb, 1);
+	amp_tb_entry(t->tb, 77);
+	amp_tb_u32(t->tb, 2);
 	KUNIT_ASSERT_EQ(test, rt_load(t), 0);
-	KUNIT_EXPECT_EQ(test, amp_rsc_prepare(t->rsc), 0);
-	amp_rsc_unprepare(t->rsc);
+	KUNIT_EXPECT_EQ(test, rt_prepare(t), 0);
+	rt_unprepare(t);
 }
 
 /* Test that a vdev without a platform kick callback is refused. */
@@ -639,10 +632,10 @@ static void rh_vdev_needs_kick(struct kunit *test)
 	t->ops.kick = NULL;
 	rt_create(t, NULL, 0);
 	rt_table(t, 2);
-	rt_carveout(t, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, 0x1000, "heap");
-	rt_vdev(t, AMP_RSC_VIRTIO_ID_RPMSG, 0, 1, 0, 2);
-	rt_vring(t, AMP_RSC_ADDR_ANY, 16, 8, 1);
-	rt_vring(t, AMP_RSC_ADDR_ANY, 16, 8, 2);
+	amp_tb_carveout(t->tb, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, 0x1000, "heap");
+	amp_tb_vdev(t->tb, AMP_RSC_VIRTIO_ID_RPMSG, 0, 1, 0, 2);
+	amp_tb_vring(t->tb, AMP_RSC_ADDR_ANY, 16, 8, 1);
+	amp_tb_vring(t->tb, AMP_RSC_ADDR_ANY, 16, 8, 2);
 	KUNIT_EXPECT_EQ(test, rt_load(t), -EINVAL);
 	KUNIT_EXPECT_TRUE(test, list_empty(&t->rproc->carveouts));
 }
@@ -656,24 +649,24 @@ static void rh_restart(struct kunit *test)
 
 	rt_create(t, NULL, 0);
 	rt_table(t, 2);
-	rt_vdev(t, AMP_RSC_VIRTIO_ID_RPMSG, 0, 1, 0, 2);
-	vr0 = rt_vring(t, AMP_RSC_ADDR_ANY, 16, 8, 1);
-	rt_vring(t, AMP_RSC_ADDR_ANY, 16, 8, 2);
-	body = rt_carveout(t, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, 0x2000,
-			   "heap");
+	amp_tb_vdev(t->tb, AMP_RSC_VIRTIO_ID_RPMSG, 0, 1, 0, 2);
+	vr0 = amp_tb_vring(t->tb, AMP_RSC_ADDR_ANY, 16, 8, 1);
+	amp_tb_vring(t->tb, AMP_RSC_ADDR_ANY, 16, 8, 2);
+	body = amp_tb_body(amp_tb_carveout(t->tb, AMP_RSC_ADDR_ANY,
+					   AMP_RSC_ADDR_ANY, 0x2000, "heap"));
 	KUNIT_ASSERT_EQ(test, rt_load(t), 0);
 	pa = (u32)t->rsc->carveouts[0].pa;
 
 	for (i = 0; i < 3; i++) {
 		/* Recovery reloads the image: the table is fresh each time. */
 		memset(t->fw + RT_TABLE_OFF, 0, RT_TABLE_MAX);
-		KUNIT_ASSERT_EQ(test, amp_rsc_prepare(t->rsc), 0);
+		KUNIT_ASSERT_EQ(test, rt_prepare(t), 0);
 		KUNIT_EXPECT_EQ(test, rt_loaded32(t, body + 4), pa);
 		/* The vdev's vrings go into the carveout after it. */
 		KUNIT_EXPECT_EQ(test, rt_loaded32(t, vr0), pa);
 		KUNIT_EXPECT_EQ(test, rt_loaded32(t, 0), (u32)AMP_RSC_TABLE_V1);
-		amp_rsc_stop(t->rsc, true);
-		amp_rsc_unprepare(t->rsc);
+		rt_stop(t);
+		rt_unprepare(t);
 	}
 }
 
@@ -714,7 +707,3 @@ static struct kunit_suite amp_rsc_handlers_suite = {
 };
 
 kunit_test_suite(amp_rsc_handlers_suite);
-
-MODULE_LICENSE("GPL");
-MODULE_DESCRIPTION("KUnit tests for the amp_rsc resource handlers");
-AMP_IMPORT_KUNIT_NS();

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * KUnit suite for the resource table parser (drivers/rsc/rsc_parse.c).
+ * KUnit suite for the resource table parser (lib/rsc_parse.c).
  *
- * Every table is laid out byte by byte with the tb_*() builders below, so
- * each case reads like the firmware's table definition and the parser is
- * fed the exact little-endian bytes a remote would provide.
+ * Every table is laid out byte by byte with the shared amp_tb_*() builder,
+ * so each case reads like the firmware's table definition and the parser
+ * is fed the exact little-endian bytes a remote would provide.
  */
 
 #include <kunit/test.h>
@@ -12,32 +12,14 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include <amp/compat.h>
-#include <amp/rsc_parse.h>
-#include <amp/rsc_table.h>
+#include <amp/internal/compat.h>
+#include <amp/internal/rsc_parse.h>
+#include <amp/abi/rsc_table.h>
 
-/* Big enough for RSC_PARSE_MAX_ENTRIES + 1 offsets. */
-#define TB_BUF_SIZE 2048
+#include "amp_kunit_util.h"
 
 #define TB_ANY AMP_RSC_ADDR_ANY
 #define TB_RPMSG AMP_RSC_VIRTIO_ID_RPMSG
-#define TB_HDR_LEN 16
-
-/**
- * struct tb - a resource table being laid out
- * @test: the running test, for allocations and assertions
- * @buf: the table bytes
- * @size: bytes laid out so far, passed to the parser as the table size
- * @num: entries added so far
- * @slots: entries the header declares
- */
-struct tb {
-	struct kunit *test;
-	u8 *buf;
-	u32 size;
-	u32 num;
-	u32 slots;
-};
 
 /**
  * struct tb_result - what one parse produced
@@ -51,149 +33,7 @@ struct tb_result {
 	struct rsc_parse_error err;
 };
 
-static void tb_put32(struct tb *t, u32 off, u32 val)
-{
-	KUNIT_ASSERT_LE(t->test, off + 4, TB_BUF_SIZE);
-	put_unaligned_le32(val, t->buf + off);
-}
-
-static void tb_u32(struct tb *t, u32 val)
-{
-	tb_put32(t, t->size, val);
-	t->size += 4;
-}
-
-static void tb_u8(struct tb *t, u8 val)
-{
-	KUNIT_ASSERT_LT(t->test, t->size, TB_BUF_SIZE);
-	t->buf[t->size++] = val;
-}
-
-static void tb_bytes(struct tb *t, const void *p, u32 len)
-{
-	KUNIT_ASSERT_LE(t->test, t->size + len, TB_BUF_SIZE);
-	memcpy(t->buf + t->size, p, len);
-	t->size += len;
-}
-
-static void tb_name(struct tb *t, const char *name)
-{
-	u8 field[AMP_RSC_NAME_LEN] = {};
-
-	memcpy(field, name, min_t(size_t, strlen(name), sizeof(field)));
-	tb_bytes(t, field, sizeof(field));
-}
-
-/* A v1 header declaring @slots entries, followed by its offset array. */
-static struct tb *tb_new(struct kunit *test, u32 slots)
-{
-	struct tb *t = kunit_kzalloc(test, sizeof(*t), GFP_KERNEL);
-
-	KUNIT_ASSERT_NOT_NULL(test, t);
-	t->buf = kunit_kzalloc(test, TB_BUF_SIZE, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, t->buf);
-	t->test = test;
-	t->slots = slots;
-	tb_u32(t, AMP_RSC_TABLE_V1);
-	tb_u32(t, slots);
-	tb_u32(t, 0);
-	tb_u32(t, 0);
-	t->size += 4 * slots;
-	KUNIT_ASSERT_LE(test, t->size, TB_BUF_SIZE);
-	return t;
-}
-
-/* Starts an entry of @type at the current end; returns its offset. */
-static u32 tb_entry(struct tb *t, u32 type)
-{
-	u32 off = t->size;
-
-	KUNIT_ASSERT_LT(t->test, t->num, t->slots);
-	tb_put32(t, TB_HDR_LEN + 4 * t->num++, off);
-	tb_u32(t, type);
-	return off;
-}
-
-static u32 tb_mem(struct tb *t, u32 type, u32 da, u32 pa, u32 len,
-		  const char *name)
-{
-	u32 off = tb_entry(t, type);
-
-	tb_u32(t, da);
-	tb_u32(t, pa);
-	tb_u32(t, len);
-	tb_u32(t, 0);
-	tb_u32(t, 0);
-	tb_name(t, name);
-	return off;
-}
-
-static u32 tb_carveout(struct tb *t, u32 da, u32 pa, u32 len,
-		       const char *name)
-{
-	return tb_mem(t, AMP_RSC_CARVEOUT, da, pa, len, name);
-}
-
-static u32 tb_devmem(struct tb *t, u32 da, u32 pa, u32 len, const char *name)
-{
-	return tb_mem(t, AMP_RSC_DEVMEM, da, pa, len, name);
-}
-
-static u32 tb_trace(struct tb *t, u32 da, u32 len, const char *name)
-{
-	u32 off = tb_entry(t, AMP_RSC_TRACE);
-
-	tb_u32(t, da);
-	tb_u32(t, len);
-	tb_u32(t, 0);
-	tb_name(t, name);
-	return off;
-}
-
-/* A vdev header; the caller adds @nvr tb_vring()s and the config space. */
-static u32 tb_vdev(struct tb *t, u32 id, u32 notifyid, u32 dfeatures,
-		   u32 config_len, u8 nvr)
-{
-	u32 off = tb_entry(t, AMP_RSC_VDEV);
-
-	tb_u32(t, id);
-	tb_u32(t, notifyid);
-	tb_u32(t, dfeatures);
-	tb_u32(t, 0);
-	tb_u32(t, config_len);
-	tb_u8(t, 0);
-	tb_u8(t, nvr);
-	tb_u8(t, 0);
-	tb_u8(t, 0);
-	return off;
-}
-
-static void tb_vring(struct tb *t, u32 da, u32 align, u32 num, u32 notifyid)
-{
-	tb_u32(t, da);
-	tb_u32(t, align);
-	tb_u32(t, num);
-	tb_u32(t, notifyid);
-	tb_u32(t, 0);
-}
-
-/* The usual rpmsg vdev: 2 vrings, align 0x1000, 8 buffers, no config. */
-static u32 tb_rpmsg(struct tb *t, u32 nid0, u32 nid1)
-{
-	u32 off = tb_vdev(t, TB_RPMSG, 0xffffffff, 1, 0, 2);
-
-	tb_vring(t, TB_ANY, 0x1000, 8, nid0);
-	tb_vring(t, TB_ANY, 0x1000, 8, nid1);
-	return off;
-}
-
-/* Overwrites the u32 at @field bytes into the body of the entry at @off. */
-static void tb_poke(struct tb *t, u32 off, u32 field, u32 val)
-{
-	tb_put32(t, off + 4 + field, val);
-}
-
-static struct tb_result *tb_parse_size(struct tb *t, u32 size)
+static struct tb_result *tb_parse_size(struct amp_tb *t, u32 size)
 {
 	struct tb_result *r = kunit_kzalloc(t->test, sizeof(*r), GFP_KERNEL);
 	u32 max = t->slots ? t->slots : 1;
@@ -205,13 +45,13 @@ static struct tb_result *tb_parse_size(struct tb *t, u32 size)
 	return r;
 }
 
-static struct tb_result *tb_parse(struct tb *t)
+static struct tb_result *tb_parse(struct amp_tb *t)
 {
 	return tb_parse_size(t, t->size);
 }
 
 /* Parses @t, expecting success with all its entries. */
-static struct rsc_parse_entry *tb_ok(struct tb *t)
+static struct rsc_parse_entry *tb_ok(struct amp_tb *t)
 {
 	struct tb_result *r = tb_parse(t);
 
@@ -232,7 +72,7 @@ static void tb_expect_err(struct kunit *test, const struct tb_result *r,
 				  r->err.msg, phrase);
 }
 
-static void tb_bad(struct tb *t, s32 index, u32 type, const char *phrase)
+static void tb_bad(struct amp_tb *t, s32 index, u32 type, const char *phrase)
 {
 	tb_expect_err(t->test, tb_parse(t), -EINVAL, index, type, phrase);
 }
@@ -240,15 +80,15 @@ static void tb_bad(struct tb *t, s32 index, u32 type, const char *phrase)
 /* Test that the ST Cortex-M table (rpmsg vdev + "cm4_log" trace) parses. */
 static void rsc_valid_st_cm4(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 2);
+	struct amp_tb *t = amp_tb_new(test, 2);
 	struct rsc_parse_entry *e;
 	struct rsc_parse_vdev *v;
 	u32 voff, toff;
 
-	voff = tb_vdev(t, TB_RPMSG, 0, 1, 0, 2);
-	tb_vring(t, TB_ANY, 0x1000, 8, 1);
-	tb_vring(t, TB_ANY, 0x1000, 8, 2);
-	toff = tb_trace(t, 0x10040000, 0x800, "cm4_log");
+	voff = amp_tb_vdev(t, TB_RPMSG, 0, 1, 0, 2);
+	amp_tb_vring(t, TB_ANY, 0x1000, 8, 1);
+	amp_tb_vring(t, TB_ANY, 0x1000, 8, 2);
+	toff = amp_tb_trace(t, 0x10040000, 0x800, "cm4_log");
 
 	e = tb_ok(t);
 	v = &e[0].vdev;
@@ -300,18 +140,18 @@ static void rsc_valid_nuttx(struct kunit *test)
 		.h2r_buf_size = cpu_to_le32(2048),
 		.r2h_buf_size = cpu_to_le32(1024),
 	};
-	struct tb *t = tb_new(test, 3);
+	struct amp_tb *t = amp_tb_new(test, 3);
 	struct rsc_parse_entry *e;
 	u32 voff;
 
 	BUILD_BUG_ON(sizeof(cfg) != 64);
-	tb_trace(t, 0x20000000, 0x1000, "remote_log");
+	amp_tb_trace(t, 0x20000000, 0x1000, "remote_log");
 	/* NS, ACK and BUFSZ (bit 2) */
-	voff = tb_vdev(t, TB_RPMSG, 0xffffffff, 0x7, sizeof(cfg), 2);
-	tb_vring(t, 0, 8, 16, 0xffffffff);
-	tb_vring(t, 0, 8, 16, 0xffffffff);
-	tb_bytes(t, &cfg, sizeof(cfg));
-	tb_carveout(t, 0x30000000, TB_ANY, 0x40000, "rpmsg-shm");
+	voff = amp_tb_vdev(t, TB_RPMSG, 0xffffffff, 0x7, sizeof(cfg), 2);
+	amp_tb_vring(t, 0, 8, 16, 0xffffffff);
+	amp_tb_vring(t, 0, 8, 16, 0xffffffff);
+	amp_tb_bytes(t, &cfg, sizeof(cfg));
+	amp_tb_carveout(t, 0x30000000, TB_ANY, 0x40000, "rpmsg-shm");
 
 	e = tb_ok(t);
 	KUNIT_EXPECT_EQ(test, e[1].kind, RSC_PARSE_KIND_VDEV);
@@ -338,13 +178,13 @@ static void rsc_valid_nuttx(struct kunit *test)
 /* Test that several vdevs are parsed with their own vrings. */
 static void rsc_valid_several_vdevs(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 3);
+	struct amp_tb *t = amp_tb_new(test, 3);
 	struct rsc_parse_entry *e;
 
-	tb_rpmsg(t, 1, 2);
-	tb_rpmsg(t, 3, 4);
-	tb_vdev(t, 4, 5, 0, 0, 1);	/* virtio-rng */
-	tb_vring(t, 0x1000, 16, 4, 6);
+	amp_tb_rpmsg(t, 1, 2);
+	amp_tb_rpmsg(t, 3, 4);
+	amp_tb_vdev(t, 4, 5, 0, 0, 1);	/* virtio-rng */
+	amp_tb_vring(t, 0x1000, 16, 4, 6);
 
 	e = tb_ok(t);
 	KUNIT_EXPECT_EQ(test, e[0].vdev.vring[1].notifyid, 2);
@@ -364,12 +204,12 @@ static void rsc_valid_several_vdevs(struct kunit *test)
 /* Test that several traces are parsed, including one ending at 4 GiB. */
 static void rsc_valid_several_traces(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 3);
+	struct amp_tb *t = amp_tb_new(test, 3);
 	struct rsc_parse_entry *e;
 
-	tb_trace(t, 0x1000, 0x100, "log0");
-	tb_trace(t, 0x2000, 0x200, "log1");
-	tb_trace(t, 0xfffff000, 0x1000, "top");
+	amp_tb_trace(t, 0x1000, 0x100, "log0");
+	amp_tb_trace(t, 0x2000, 0x200, "log1");
+	amp_tb_trace(t, 0xfffff000, 0x1000, "top");
 
 	e = tb_ok(t);
 	KUNIT_EXPECT_STREQ(test, e[0].trace.name, "log0");
@@ -382,13 +222,13 @@ static void rsc_valid_several_traces(struct kunit *test)
 /* Test that disjoint and host-placed carveouts are all accepted. */
 static void rsc_valid_several_carveouts(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 4);
+	struct amp_tb *t = amp_tb_new(test, 4);
 	struct rsc_parse_entry *e;
 
-	tb_carveout(t, 0x10000000, 0x90000000, 0x10000, "text");
-	tb_carveout(t, 0x10010000, 0x90010000, 0x10000, "data");
-	tb_carveout(t, TB_ANY, TB_ANY, 0x10000, "heap0");
-	tb_carveout(t, TB_ANY, TB_ANY, 0x10000, "heap1");
+	amp_tb_carveout(t, 0x10000000, 0x90000000, 0x10000, "text");
+	amp_tb_carveout(t, 0x10010000, 0x90010000, 0x10000, "data");
+	amp_tb_carveout(t, TB_ANY, TB_ANY, 0x10000, "heap0");
+	amp_tb_carveout(t, TB_ANY, TB_ANY, 0x10000, "heap1");
 
 	e = tb_ok(t);
 	KUNIT_EXPECT_EQ(test, e[0].kind, RSC_PARSE_KIND_CARVEOUT);
@@ -403,11 +243,11 @@ static void rsc_valid_several_carveouts(struct kunit *test)
 /* Test that a devmem next to (not over) a carveout is accepted. */
 static void rsc_valid_devmem(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 2);
+	struct amp_tb *t = amp_tb_new(test, 2);
 	struct rsc_parse_entry *e;
 
-	tb_carveout(t, 0x10000000, TB_ANY, 0x1000, "fw");
-	tb_devmem(t, 0x10001000, 0x4a000000, 0x1000, "uart");
+	amp_tb_carveout(t, 0x10000000, TB_ANY, 0x1000, "fw");
+	amp_tb_devmem(t, 0x10001000, 0x4a000000, 0x1000, "uart");
 
 	e = tb_ok(t);
 	KUNIT_EXPECT_EQ(test, e[1].kind, RSC_PARSE_KIND_DEVMEM);
@@ -420,18 +260,18 @@ static void rsc_valid_devmem(struct kunit *test)
 static void rsc_valid_vendor_unknown(struct kunit *test)
 {
 	static const u8 blob[12] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 };
-	struct tb *t = tb_new(test, 5);
+	struct amp_tb *t = amp_tb_new(test, 5);
 	struct rsc_parse_entry *e;
 	u32 voff;
 
-	voff = tb_entry(t, 128);
-	tb_bytes(t, blob, sizeof(blob));
-	tb_entry(t, 4);
-	tb_u32(t, 0);
-	tb_trace(t, 0x1000, 0x100, "log");
-	tb_entry(t, 511);
-	tb_entry(t, 512);
-	tb_bytes(t, blob, 8);
+	voff = amp_tb_entry(t, 128);
+	amp_tb_bytes(t, blob, sizeof(blob));
+	amp_tb_entry(t, 4);
+	amp_tb_u32(t, 0);
+	amp_tb_trace(t, 0x1000, 0x100, "log");
+	amp_tb_entry(t, 511);
+	amp_tb_entry(t, 512);
+	amp_tb_bytes(t, blob, 8);
 
 	e = tb_ok(t);
 	KUNIT_EXPECT_EQ(test, e[0].kind, RSC_PARSE_KIND_VENDOR);
@@ -455,16 +295,16 @@ static void rsc_valid_vendor_unknown(struct kunit *test)
 /* Test that a vendor body is bounded by the next entry in offset order. */
 static void rsc_valid_vendor_out_of_order(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 2);
+	struct amp_tb *t = amp_tb_new(test, 2);
 	struct rsc_parse_entry *e;
 	u32 first, second;
 
-	first = tb_trace(t, 0x1000, 0x100, "log");
-	second = tb_entry(t, 200);
-	tb_u32(t, 0xdeadbeef);
+	first = amp_tb_trace(t, 0x1000, 0x100, "log");
+	second = amp_tb_entry(t, 200);
+	amp_tb_u32(t, 0xdeadbeef);
 	/* List the vendor entry first although it sits last. */
-	tb_put32(t, TB_HDR_LEN, second);
-	tb_put32(t, TB_HDR_LEN + 4, first);
+	amp_tb_put32(t, AMP_TB_HDR_LEN, second);
+	amp_tb_put32(t, AMP_TB_HDR_LEN + 4, first);
 
 	e = tb_ok(t);
 	KUNIT_EXPECT_EQ(test, e[0].kind, RSC_PARSE_KIND_VENDOR);
@@ -477,7 +317,7 @@ static void rsc_valid_vendor_out_of_order(struct kunit *test)
 /* Test that a table with no entries is valid. */
 static void rsc_valid_empty(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 0);
+	struct amp_tb *t = amp_tb_new(test, 0);
 	struct tb_result *r = tb_parse(t);
 	u32 num = 1;
 
@@ -490,11 +330,11 @@ static void rsc_valid_empty(struct kunit *test)
 /* Test that a table at an odd address is read correctly. */
 static void rsc_valid_unaligned_buffer(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 	struct rsc_parse_entry e;
 	u8 *copy;
 
-	tb_trace(t, 0x1234, 0x80, "odd");
+	amp_tb_trace(t, 0x1234, 0x80, "odd");
 	copy = kunit_kzalloc(test, t->size + 1, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, copy);
 	memcpy(copy + 1, t->buf, t->size);
@@ -507,10 +347,10 @@ static void rsc_valid_unaligned_buffer(struct kunit *test)
 /* Test that non-printable name bytes are replaced before anyone prints. */
 static void rsc_valid_name_sanitised(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 	struct rsc_parse_entry *e;
 
-	tb_carveout(t, TB_ANY, TB_ANY, 0x1000, "a%n\x1b[2J\xff");
+	amp_tb_carveout(t, TB_ANY, TB_ANY, 0x1000, "a%n\x1b[2J\xff");
 
 	e = tb_ok(t);
 	KUNIT_EXPECT_STREQ(test, e[0].mem.name, "a%n?[2J?");
@@ -519,11 +359,11 @@ static void rsc_valid_name_sanitised(struct kunit *test)
 /* Test that notify id ANY may repeat: the host assigns those. */
 static void rsc_valid_notifyid_any(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 2);
+	struct amp_tb *t = amp_tb_new(test, 2);
 	struct rsc_parse_entry *e;
 
-	tb_rpmsg(t, 0xffffffff, 0xffffffff);
-	tb_rpmsg(t, 0xffffffff, 0xffffffff);
+	amp_tb_rpmsg(t, 0xffffffff, 0xffffffff);
+	amp_tb_rpmsg(t, 0xffffffff, 0xffffffff);
 
 	e = tb_ok(t);
 	KUNIT_EXPECT_EQ(test, e[1].vdev.vring[1].notifyid, 0xffffffff);
@@ -532,7 +372,7 @@ static void rsc_valid_notifyid_any(struct kunit *test)
 /* Test that a table shorter than its header is rejected. */
 static void rsc_bad_header_truncated(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 0);
+	struct amp_tb *t = amp_tb_new(test, 0);
 	struct tb_result *r = tb_parse_size(t, 15);
 
 	tb_expect_err(test, r, -EINVAL, RSC_PARSE_INDEX_HEADER,
@@ -544,17 +384,17 @@ static void rsc_bad_header_truncated(struct kunit *test)
 /* Test that num too large for the table is rejected without overflow. */
 static void rsc_bad_num_too_large(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 2);
+	struct amp_tb *t = amp_tb_new(test, 2);
 	u32 num = 0;
 
-	tb_trace(t, 0x1000, 0x10, "log");
-	tb_trace(t, 0x2000, 0x10, "log");
-	tb_put32(t, 4, (t->size - TB_HDR_LEN) / 4 + 1);
+	amp_tb_trace(t, 0x1000, 0x10, "log");
+	amp_tb_trace(t, 0x2000, 0x10, "log");
+	amp_tb_put32(t, 4, (t->size - AMP_TB_HDR_LEN) / 4 + 1);
 	tb_bad(t, RSC_PARSE_INDEX_HEADER, RSC_PARSE_TYPE_NONE, "bytes of header and offsets");
 
-	tb_put32(t, 4, 0xffffffff);
+	amp_tb_put32(t, 4, 0xffffffff);
 	tb_bad(t, RSC_PARSE_INDEX_HEADER, RSC_PARSE_TYPE_NONE, "num 4294967295 needs");
-	tb_put32(t, 4, 0x40000000);
+	amp_tb_put32(t, 4, 0x40000000);
 	KUNIT_EXPECT_EQ(test, rsc_parse_header(t->buf, t->size, &num, NULL), -EINVAL);
 	KUNIT_EXPECT_EQ(test, num, 0);
 }
@@ -562,7 +402,7 @@ static void rsc_bad_num_too_large(struct kunit *test)
 /* Test that more entries than RSC_PARSE_MAX_ENTRIES are refused. */
 static void rsc_bad_too_many_entries(struct kunit *test)
 {
-	struct tb *t = tb_new(test, RSC_PARSE_MAX_ENTRIES + 1);
+	struct amp_tb *t = amp_tb_new(test, RSC_PARSE_MAX_ENTRIES + 1);
 	struct tb_result *r = tb_parse(t);
 
 	tb_expect_err(test, r, -E2BIG, RSC_PARSE_INDEX_HEADER,
@@ -572,12 +412,12 @@ static void rsc_bad_too_many_entries(struct kunit *test)
 /* Test that a caller array smaller than num gives -ENOSPC. */
 static void rsc_bad_no_space(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 2);
+	struct amp_tb *t = amp_tb_new(test, 2);
 	struct rsc_parse_entry e[1];
 	struct rsc_parse_error err;
 
-	tb_rpmsg(t, 1, 2);
-	tb_trace(t, 0x1000, 0x10, "log");
+	amp_tb_rpmsg(t, 1, 2);
+	amp_tb_trace(t, 0x1000, 0x10, "log");
 	KUNIT_EXPECT_EQ(test, rsc_parse_table(t->buf, t->size, e, 1, &err),
 			-ENOSPC);
 	KUNIT_EXPECT_EQ(test, err.index, RSC_PARSE_INDEX_HEADER);
@@ -587,9 +427,9 @@ static void rsc_bad_no_space(struct kunit *test)
 /* Test that a version other than 1 is refused as unsupported. */
 static void rsc_bad_version(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 0);
+	struct amp_tb *t = amp_tb_new(test, 0);
 
-	tb_put32(t, 0, 2);
+	amp_tb_put32(t, 0, 2);
 	tb_expect_err(test, tb_parse(t), -EPROTONOSUPPORT,
 		      RSC_PARSE_INDEX_HEADER, RSC_PARSE_TYPE_NONE,
 		      "version 2 is not supported");
@@ -598,10 +438,10 @@ static void rsc_bad_version(struct kunit *test)
 /* Test that nonzero header reserved words are rejected. */
 static void rsc_bad_header_reserved(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 0);
+	struct amp_tb *t = amp_tb_new(test, 0);
 	struct tb_result *r;
 
-	tb_put32(t, 12, 0x5a);
+	amp_tb_put32(t, 12, 0x5a);
 	r = tb_parse(t);
 	tb_expect_err(test, r, -EINVAL, RSC_PARSE_INDEX_HEADER,
 		      RSC_PARSE_TYPE_NONE, "reserved[1] is 0x5a");
@@ -611,13 +451,13 @@ static void rsc_bad_header_reserved(struct kunit *test)
 /* Test that an entry offset past the end of the table is rejected. */
 static void rsc_bad_offset_past_end(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 
-	tb_trace(t, 0x1000, 0x10, "log");
-	tb_put32(t, TB_HDR_LEN, t->size);
+	amp_tb_trace(t, 0x1000, 0x10, "log");
+	amp_tb_put32(t, AMP_TB_HDR_LEN, t->size);
 	tb_bad(t, 0, RSC_PARSE_TYPE_NONE, "past the end of the table");
 	/* The type word itself must fit. */
-	tb_put32(t, TB_HDR_LEN, t->size - 4);
+	amp_tb_put32(t, AMP_TB_HDR_LEN, t->size - 4);
 	tb_expect_err(test, tb_parse_size(t, t->size - 2), -EINVAL, 0,
 		      RSC_PARSE_TYPE_NONE, "past the end of the table");
 }
@@ -625,13 +465,13 @@ static void rsc_bad_offset_past_end(struct kunit *test)
 /* Test that offsets of 2^31 and above are plain out-of-range offsets. */
 static void rsc_bad_offset_huge(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 	struct tb_result *r;
 
-	tb_trace(t, 0x1000, 0x10, "log");
-	tb_put32(t, TB_HDR_LEN, 0x80000000);
+	amp_tb_trace(t, 0x1000, 0x10, "log");
+	amp_tb_put32(t, AMP_TB_HDR_LEN, 0x80000000);
 	tb_bad(t, 0, RSC_PARSE_TYPE_NONE, "past the end");
-	tb_put32(t, TB_HDR_LEN, 0xfffffffc);
+	amp_tb_put32(t, AMP_TB_HDR_LEN, 0xfffffffc);
 	r = tb_parse(t);
 	tb_expect_err(test, r, -EINVAL, 0, RSC_PARSE_TYPE_NONE, "past the end");
 	KUNIT_EXPECT_EQ(test, r->err.offset, 0xfffffffc);
@@ -640,59 +480,59 @@ static void rsc_bad_offset_huge(struct kunit *test)
 /* Test that an offset into the header or offset array is rejected. */
 static void rsc_bad_offset_into_header(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 2);
+	struct amp_tb *t = amp_tb_new(test, 2);
 
-	tb_trace(t, 0x1000, 0x10, "log");
-	tb_trace(t, 0x2000, 0x10, "log");
-	tb_put32(t, TB_HDR_LEN + 4, 20);
+	amp_tb_trace(t, 0x1000, 0x10, "log");
+	amp_tb_trace(t, 0x2000, 0x10, "log");
+	amp_tb_put32(t, AMP_TB_HDR_LEN + 4, 20);
 	tb_bad(t, 1, RSC_PARSE_TYPE_NONE, "points into the header or offset array");
-	tb_put32(t, TB_HDR_LEN + 4, 0);
+	amp_tb_put32(t, AMP_TB_HDR_LEN + 4, 0);
 	tb_bad(t, 1, RSC_PARSE_TYPE_NONE, "points into the header");
 }
 
 /* Test that an entry offset not aligned to 4 bytes is rejected. */
 static void rsc_bad_offset_unaligned(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 
-	tb_trace(t, 0x1000, 0x10, "log");
-	tb_put32(t, TB_HDR_LEN, TB_HDR_LEN + 4 + 2);
+	amp_tb_trace(t, 0x1000, 0x10, "log");
+	amp_tb_put32(t, AMP_TB_HDR_LEN, AMP_TB_HDR_LEN + 4 + 2);
 	tb_bad(t, 0, RSC_PARSE_TYPE_NONE, "not 4-byte aligned");
 }
 
 /* Test that two entries at the same offset are rejected. */
 static void rsc_bad_offset_duplicate(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 2);
+	struct amp_tb *t = amp_tb_new(test, 2);
 	u32 off;
 
-	off = tb_trace(t, 0x1000, 0x10, "log");
-	tb_trace(t, 0x2000, 0x10, "log");
-	tb_put32(t, TB_HDR_LEN + 4, off);
+	off = amp_tb_trace(t, 0x1000, 0x10, "log");
+	amp_tb_trace(t, 0x2000, 0x10, "log");
+	amp_tb_put32(t, AMP_TB_HDR_LEN + 4, off);
 	tb_bad(t, 1, RSC_PARSE_TYPE_NONE, "same as entry 0");
 }
 
 /* Test that an entry whose body runs into the next entry is rejected. */
 static void rsc_bad_entries_overlap(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 2);
+	struct amp_tb *t = amp_tb_new(test, 2);
 	u32 second;
 
-	tb_carveout(t, TB_ANY, TB_ANY, 0x1000, "a");
-	second = tb_trace(t, 0x2000, 0x10, "log");
+	amp_tb_carveout(t, TB_ANY, TB_ANY, 0x1000, "a");
+	second = amp_tb_trace(t, 0x2000, 0x10, "log");
 	/* Move the trace 8 bytes back, into the carveout's name. */
 	memmove(t->buf + second - 8, t->buf + second, t->size - second);
 	t->size -= 8;
-	tb_put32(t, TB_HDR_LEN + 4, second - 8);
+	amp_tb_put32(t, AMP_TB_HDR_LEN + 4, second - 8);
 	tb_bad(t, 0, AMP_RSC_CARVEOUT, "into entry 1");
 }
 
 /* Test that a carveout cut short by the end of the table is rejected. */
 static void rsc_bad_carveout_truncated(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 
-	tb_carveout(t, TB_ANY, TB_ANY, 0x1000, "a");
+	amp_tb_carveout(t, TB_ANY, TB_ANY, 0x1000, "a");
 	t->size -= 1;
 	tb_bad(t, 0, AMP_RSC_CARVEOUT, "body runs to");
 }
@@ -700,9 +540,9 @@ static void rsc_bad_carveout_truncated(struct kunit *test)
 /* Test that a trace cut short by the end of the table is rejected. */
 static void rsc_bad_trace_truncated(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 
-	tb_trace(t, 0x1000, 0x10, "log");
+	amp_tb_trace(t, 0x1000, 0x10, "log");
 	t->size -= 4;
 	tb_bad(t, 0, AMP_RSC_TRACE, "past the end of the table");
 }
@@ -710,9 +550,9 @@ static void rsc_bad_trace_truncated(struct kunit *test)
 /* Test that a vdev whose fixed part is cut short is rejected. */
 static void rsc_bad_vdev_truncated(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 
-	tb_vdev(t, 4, 0, 0, 0, 0);
+	amp_tb_vdev(t, 4, 0, 0, 0, 0);
 	t->size -= 4;
 	tb_bad(t, 0, AMP_RSC_VDEV, "body runs to");
 }
@@ -720,9 +560,9 @@ static void rsc_bad_vdev_truncated(struct kunit *test)
 /* Test that vrings running past the end of the table are rejected. */
 static void rsc_bad_vdev_vrings_past_end(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 
-	tb_rpmsg(t, 1, 2);
+	amp_tb_rpmsg(t, 1, 2);
 	t->size -= 20;
 	tb_bad(t, 0, AMP_RSC_VDEV, "vrings run to");
 }
@@ -730,46 +570,46 @@ static void rsc_bad_vdev_vrings_past_end(struct kunit *test)
 /* Test that a config space running past the end of the table is rejected. */
 static void rsc_bad_vdev_config_past_end(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 	u32 off;
 
-	off = tb_rpmsg(t, 1, 2);
-	tb_poke(t, off, 16, 64);
-	tb_bytes(t, t->buf, 60);
+	off = amp_tb_rpmsg(t, 1, 2);
+	amp_tb_poke(t, off, 16, 64);
+	amp_tb_bytes(t, t->buf, 60);
 	tb_bad(t, 0, AMP_RSC_VDEV, "config space runs to");
-	tb_poke(t, off, 16, 0xffffffff);
+	amp_tb_poke(t, off, 16, 0xffffffff);
 	tb_bad(t, 0, AMP_RSC_VDEV, "config space runs to");
 }
 
 /* Test that more vrings than AMP_RSC_MAX_VRINGS are rejected. */
 static void rsc_bad_vdev_too_many_vrings(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 	int i;
 
-	tb_vdev(t, 4, 0, 0, 0, AMP_RSC_MAX_VRINGS + 1);
+	amp_tb_vdev(t, 4, 0, 0, 0, AMP_RSC_MAX_VRINGS + 1);
 	for (i = 0; i <= AMP_RSC_MAX_VRINGS; i++)
-		tb_vring(t, TB_ANY, 16, 4, i + 1);
+		amp_tb_vring(t, TB_ANY, 16, 4, i + 1);
 	tb_bad(t, 0, AMP_RSC_VDEV, "num_of_vrings 9 is more than 8");
 }
 
 /* Test that an rpmsg vdev without its two vrings is rejected. */
 static void rsc_bad_rpmsg_few_vrings(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 
-	tb_vdev(t, TB_RPMSG, 0, 1, 0, 1);
-	tb_vring(t, TB_ANY, 0x1000, 8, 1);
+	amp_tb_vdev(t, TB_RPMSG, 0, 1, 0, 1);
+	amp_tb_vring(t, TB_ANY, 0x1000, 8, 1);
 	tb_bad(t, 0, AMP_RSC_VDEV, "rpmsg needs 2 vrings");
 }
 
 /* Test that nonzero vdev reserved bytes are rejected, as the core does. */
 static void rsc_bad_vdev_reserved(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 	u32 off;
 
-	off = tb_rpmsg(t, 1, 2);
+	off = amp_tb_rpmsg(t, 1, 2);
 	t->buf[off + 4 + 23] = 1;
 	tb_bad(t, 0, AMP_RSC_VDEV, "reserved bytes are 0x00 0x01");
 }
@@ -778,10 +618,10 @@ static void rsc_bad_vdev_reserved(struct kunit *test)
 static void tb_bad_vring(struct kunit *test, u32 vring, u32 field, u32 val,
 			 const char *phrase)
 {
-	struct tb *t = tb_new(test, 1);
-	u32 off = tb_rpmsg(t, 1, 2);
+	struct amp_tb *t = amp_tb_new(test, 1);
+	u32 off = amp_tb_rpmsg(t, 1, 2);
 
-	tb_poke(t, off, 24 + 20 * vring + field, val);
+	amp_tb_poke(t, off, 24 + 20 * vring + field, val);
 	tb_bad(t, 0, AMP_RSC_VDEV, phrase);
 }
 
@@ -804,10 +644,10 @@ static void rsc_bad_vring_num_not_pow2(struct kunit *test)
 /* Test that a vring num above 32768 is rejected, 32768 itself is not. */
 static void rsc_bad_vring_num_too_large(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
-	u32 off = tb_rpmsg(t, 1, 2);
+	struct amp_tb *t = amp_tb_new(test, 1);
+	u32 off = amp_tb_rpmsg(t, 1, 2);
 
-	tb_poke(t, off, 24 + TB_VRING_NUM, 32768);
+	amp_tb_poke(t, off, 24 + TB_VRING_NUM, 32768);
 	KUNIT_EXPECT_EQ(test, tb_parse(t)->ret, 1);
 	tb_bad_vring(test, 0, TB_VRING_NUM, 65536,
 		     "vring 0 num 65536 is more than 32768");
@@ -829,9 +669,9 @@ static void rsc_bad_vring_align_not_pow2(struct kunit *test)
 /* Test that two vrings of one vdev sharing a notify id are rejected. */
 static void rsc_bad_notifyid_same_vdev(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 
-	tb_rpmsg(t, 3, 3);
+	amp_tb_rpmsg(t, 3, 3);
 	tb_bad(t, 0, AMP_RSC_VDEV,
 	       "vring 1 notifyid 3 is already used by entry 0 vring 0");
 }
@@ -839,11 +679,11 @@ static void rsc_bad_notifyid_same_vdev(struct kunit *test)
 /* Test that notify ids colliding across vdevs are rejected. */
 static void rsc_bad_notifyid_across_vdevs(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 3);
+	struct amp_tb *t = amp_tb_new(test, 3);
 
-	tb_rpmsg(t, 1, 2);
-	tb_trace(t, 0x1000, 0x10, "log");
-	tb_rpmsg(t, 3, 2);
+	amp_tb_rpmsg(t, 1, 2);
+	amp_tb_trace(t, 0x1000, 0x10, "log");
+	amp_tb_rpmsg(t, 3, 2);
 	tb_bad(t, 2, AMP_RSC_VDEV,
 	       "vring 1 notifyid 2 is already used by entry 0 vring 1");
 }
@@ -854,14 +694,14 @@ static void rsc_bad_notifyid_across_vdevs(struct kunit *test)
  */
 static void rsc_valid_notifyid_vdev_vs_vring(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 2);
+	struct amp_tb *t = amp_tb_new(test, 2);
 	struct rsc_parse_entry *e;
 
-	tb_vdev(t, TB_RPMSG, 0, 1, 0, 2);
-	tb_vring(t, 0x10000000, 0x1000, 8, 0);
-	tb_vring(t, 0x10001000, 0x1000, 8, 1);
-	tb_vdev(t, 4, 1, 0, 0, 1);
-	tb_vring(t, TB_ANY, 16, 4, 2);
+	amp_tb_vdev(t, TB_RPMSG, 0, 1, 0, 2);
+	amp_tb_vring(t, 0x10000000, 0x1000, 8, 0);
+	amp_tb_vring(t, 0x10001000, 0x1000, 8, 1);
+	amp_tb_vdev(t, 4, 1, 0, 0, 1);
+	amp_tb_vring(t, TB_ANY, 16, 4, 2);
 	e = tb_ok(t);
 	KUNIT_EXPECT_EQ(test, e[0].vdev.notifyid, 0);
 	KUNIT_EXPECT_EQ(test, e[0].vdev.vring[0].notifyid, 0);
@@ -872,10 +712,10 @@ static void rsc_valid_notifyid_vdev_vs_vring(struct kunit *test)
 /* Test that a carveout name without a NUL in 32 bytes is rejected. */
 static void rsc_bad_carveout_name(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 	u32 off;
 
-	off = tb_carveout(t, TB_ANY, TB_ANY, 0x1000, "");
+	off = amp_tb_carveout(t, TB_ANY, TB_ANY, 0x1000, "");
 	memset(t->buf + off + 4 + 20, 'A', AMP_RSC_NAME_LEN);
 	tb_bad(t, 0, AMP_RSC_CARVEOUT, "name is not NUL-terminated");
 }
@@ -883,10 +723,10 @@ static void rsc_bad_carveout_name(struct kunit *test)
 /* Test that a trace name without a NUL in 32 bytes is rejected. */
 static void rsc_bad_trace_name(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 	u32 off;
 
-	off = tb_trace(t, 0x1000, 0x10, "");
+	off = amp_tb_trace(t, 0x1000, 0x10, "");
 	memset(t->buf + off + 4 + 12, '%', AMP_RSC_NAME_LEN);
 	tb_bad(t, 0, AMP_RSC_TRACE, "name is not NUL-terminated");
 }
@@ -894,10 +734,10 @@ static void rsc_bad_trace_name(struct kunit *test)
 /* Test that a devmem name without a NUL in 32 bytes is rejected. */
 static void rsc_bad_devmem_name(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 	u32 off;
 
-	off = tb_devmem(t, 0x1000, 0x1000, 0x1000, "");
+	off = amp_tb_devmem(t, 0x1000, 0x1000, 0x1000, "");
 	memset(t->buf + off + 4 + 20, 0xff, AMP_RSC_NAME_LEN);
 	tb_bad(t, 0, AMP_RSC_DEVMEM, "name is not NUL-terminated");
 }
@@ -905,96 +745,96 @@ static void rsc_bad_devmem_name(struct kunit *test)
 /* Test that a carveout of length 0 is rejected. */
 static void rsc_bad_carveout_len_zero(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 
-	tb_carveout(t, TB_ANY, TB_ANY, 0, "a");
+	amp_tb_carveout(t, TB_ANY, TB_ANY, 0, "a");
 	tb_bad(t, 0, AMP_RSC_CARVEOUT, "len is 0");
 }
 
 /* Test that a devmem of length 0 is rejected. */
 static void rsc_bad_devmem_len_zero(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 
-	tb_devmem(t, 0x1000, 0x1000, 0, "a");
+	amp_tb_devmem(t, 0x1000, 0x1000, 0, "a");
 	tb_bad(t, 0, AMP_RSC_DEVMEM, "len is 0");
 }
 
 /* Test that a trace of length 0 is rejected. */
 static void rsc_bad_trace_len_zero(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 
-	tb_trace(t, 0x1000, 0, "log");
+	amp_tb_trace(t, 0x1000, 0, "log");
 	tb_bad(t, 0, AMP_RSC_TRACE, "len is 0");
 }
 
 /* Test that a carveout da range wrapping past 4 GiB is rejected. */
 static void rsc_bad_carveout_da_wraps(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 
-	tb_carveout(t, 0xfffff000, TB_ANY, 0x2000, "a");
+	amp_tb_carveout(t, 0xfffff000, TB_ANY, 0x2000, "a");
 	tb_bad(t, 0, AMP_RSC_CARVEOUT, "da 0xfffff000 + len 0x2000 ends past 4 GiB");
 }
 
 /* Test that a carveout pa range wrapping past 4 GiB is rejected. */
 static void rsc_bad_carveout_pa_wraps(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 
-	tb_carveout(t, TB_ANY, 0xfffffff0, 0x20, "a");
+	amp_tb_carveout(t, TB_ANY, 0xfffffff0, 0x20, "a");
 	tb_bad(t, 0, AMP_RSC_CARVEOUT, "pa 0xfffffff0 + len 0x20");
 }
 
 /* Test that a devmem at da ANY is taken literally and so wraps. */
 static void rsc_bad_devmem_da_wraps(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 
-	tb_devmem(t, TB_ANY, 0x1000, 0x10, "a");
+	amp_tb_devmem(t, TB_ANY, 0x1000, 0x10, "a");
 	tb_bad(t, 0, AMP_RSC_DEVMEM, "da 0xffffffff + len 0x10 ends past 4 GiB");
 }
 
 /* Test that a trace range wrapping past 4 GiB is rejected. */
 static void rsc_bad_trace_da_wraps(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 
-	tb_trace(t, 0x80000000, 0x80000001, "log");
+	amp_tb_trace(t, 0x80000000, 0x80000001, "log");
 	tb_bad(t, 0, AMP_RSC_TRACE, "ends past 4 GiB");
 }
 
 /* Test that nonzero carveout reserved words are rejected. */
 static void rsc_bad_carveout_reserved(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 	u32 off;
 
-	off = tb_carveout(t, TB_ANY, TB_ANY, 0x1000, "a");
-	tb_poke(t, off, 16, 7);
+	off = amp_tb_carveout(t, TB_ANY, TB_ANY, 0x1000, "a");
+	amp_tb_poke(t, off, 16, 7);
 	tb_bad(t, 0, AMP_RSC_CARVEOUT, "reserved is 0x7");
 }
 
 /* Test that a nonzero trace reserved word is rejected. */
 static void rsc_bad_trace_reserved(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 	u32 off;
 
-	off = tb_trace(t, 0x1000, 0x10, "log");
-	tb_poke(t, off, 8, 1);
+	off = amp_tb_trace(t, 0x1000, 0x10, "log");
+	amp_tb_poke(t, off, 8, 1);
 	tb_bad(t, 0, AMP_RSC_TRACE, "reserved is 0x1");
 }
 
 /* Test that two carveouts with overlapping fixed da ranges are rejected. */
 static void rsc_bad_carveouts_overlap(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 3);
+	struct amp_tb *t = amp_tb_new(test, 3);
 
-	tb_carveout(t, 0x10000000, TB_ANY, 0x2000, "a");
-	tb_carveout(t, TB_ANY, TB_ANY, 0x2000, "any");
-	tb_carveout(t, 0x10001000, TB_ANY, 0x2000, "b");
+	amp_tb_carveout(t, 0x10000000, TB_ANY, 0x2000, "a");
+	amp_tb_carveout(t, TB_ANY, TB_ANY, 0x2000, "any");
+	amp_tb_carveout(t, 0x10001000, TB_ANY, 0x2000, "b");
 	tb_bad(t, 2, AMP_RSC_CARVEOUT,
 	       "da [0x10001000, 0x10003000) overlaps carveout entry 0");
 }
@@ -1002,20 +842,20 @@ static void rsc_bad_carveouts_overlap(struct kunit *test)
 /* Test that a devmem over a carveout's fixed da range is rejected. */
 static void rsc_bad_devmem_overlaps_carveout(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 2);
+	struct amp_tb *t = amp_tb_new(test, 2);
 
-	tb_devmem(t, 0x10000ff0, 0x4a000000, 0x1000, "uart");
-	tb_carveout(t, 0x10000000, TB_ANY, 0x1000, "fw");
+	amp_tb_devmem(t, 0x10000ff0, 0x4a000000, 0x1000, "uart");
+	amp_tb_carveout(t, 0x10000000, TB_ANY, 0x1000, "fw");
 	tb_bad(t, 1, AMP_RSC_CARVEOUT, "overlaps devmem entry 0");
 }
 
 /* Test that error reports survive a NULL error pointer. */
 static void rsc_bad_null_err(struct kunit *test)
 {
-	struct tb *t = tb_new(test, 1);
+	struct amp_tb *t = amp_tb_new(test, 1);
 	struct rsc_parse_entry e;
 
-	tb_trace(t, 0x1000, 0, "log");
+	amp_tb_trace(t, 0x1000, 0, "log");
 	KUNIT_EXPECT_EQ(test, rsc_parse_table(t->buf, t->size, &e, 1, NULL),
 			-EINVAL);
 }
@@ -1086,6 +926,5 @@ static struct kunit_suite amp_rsc_parser_suite = {
 
 kunit_test_suite(amp_rsc_parser_suite);
 
-AMP_IMPORT_KUNIT_NS();
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("KUnit tests for the AMP resource table parser");

@@ -20,9 +20,9 @@
 #include <linux/virtio_config.h>
 #include <linux/virtio_ring.h>
 
-#include <amp/compat.h>
+#include <amp/internal/compat.h>
 #include <amp/rsc.h>
-#include <amp/rsc_table.h>
+#include <amp/abi/rsc_table.h>
 
 #include "../drivers/rsc/rsc_priv.h"
 #include "amp_rsc_kunit.h"
@@ -87,14 +87,14 @@ static struct rv *rv_layout(struct kunit *test, u32 id, u32 dfeatures)
 	rt_create(t, &reg, 1);
 
 	rt_table(t, 2);
-	rt_carveout(t, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, RV_REGION_SIZE,
-		    "vdev0");
-	v->vdev = rt_vdev(t, id, 0, dfeatures, RV_CONFIG_LEN, 2);
-	v->vr[0] = rt_vring(t, AMP_RSC_ADDR_ANY, 16, 8, 1);
-	v->vr[1] = rt_vring(t, AMP_RSC_ADDR_ANY, 16, 8, 2);
-	v->config = t->size;
+	amp_tb_carveout(t->tb, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY,
+			RV_REGION_SIZE, "vdev0");
+	v->vdev = amp_tb_body(amp_tb_vdev(t->tb, id, 0, dfeatures, RV_CONFIG_LEN, 2));
+	v->vr[0] = amp_tb_vring(t->tb, AMP_RSC_ADDR_ANY, 16, 8, 1);
+	v->vr[1] = amp_tb_vring(t->tb, AMP_RSC_ADDR_ANY, 16, 8, 2);
+	v->config = t->tb->size;
 	for (i = 0; i < RV_CONFIG_LEN; i++)
-		rt_u8(t, i + 1);
+		amp_tb_u8(t->tb, i + 1);
 	return v;
 }
 
@@ -104,17 +104,17 @@ static struct virtio_device *rv_start(struct rv *v)
 	struct amp_rsc *rsc = v->t->rsc;
 
 	KUNIT_ASSERT_EQ(test, rt_load(v->t), 0);
-	KUNIT_ASSERT_EQ(test, amp_rsc_prepare(rsc), 0);
-	memset(v->t->fw + RT_TABLE_OFF + v->t->size, RV_GUARD, 16);
-	KUNIT_ASSERT_EQ(test, amp_rsc_start(rsc), 0);
+	KUNIT_ASSERT_EQ(test, rt_prepare(v->t), 0);
+	memset(v->t->fw + RT_TABLE_OFF + v->t->tb->size, RV_GUARD, 16);
+	KUNIT_ASSERT_EQ(test, rt_start(v->t), 0);
 	KUNIT_ASSERT_NOT_NULL(test, rsc->vdevs[0].vdev);
 	return rsc->vdevs[0].vdev;
 }
 
 static void rv_stop(struct rv *v)
 {
-	amp_rsc_stop(v->t->rsc, false);
-	amp_rsc_unprepare(v->t->rsc);
+	rt_stop(v->t);
+	rt_unprepare(v->t);
 }
 
 static u8 rv_loaded8(struct rv *v, u32 off)
@@ -211,7 +211,7 @@ static void rv_config_out_of_bounds(struct kunit *test)
 	for (i = 0; i < RV_CONFIG_LEN; i++)
 		KUNIT_EXPECT_EQ(test, rv_loaded8(v, v->config + i), i + 1);
 	for (i = 0; i < 16; i++)
-		KUNIT_EXPECT_EQ(test, rv_loaded8(v, v->t->size + i), RV_GUARD);
+		KUNIT_EXPECT_EQ(test, rv_loaded8(v, v->t->tb->size + i), RV_GUARD);
 	rv_stop(v);
 }
 
@@ -235,9 +235,9 @@ static void rv_status(struct kunit *test)
 
 	/* After stop the remote owns the table: no more writes. */
 	vdev->config->set_status(vdev, VIRTIO_CONFIG_S_ACKNOWLEDGE);
-	amp_rsc_stop(v->t->rsc, false);
+	rt_stop(v->t);
 	KUNIT_EXPECT_EQ(test, rv_loaded8(v, status), 1);
-	amp_rsc_unprepare(v->t->rsc);
+	rt_unprepare(v->t);
 }
 
 /* Test that find_vqs builds the rings at the addresses written back. */
@@ -444,13 +444,13 @@ static void rv_rpmsg_binds(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, v->t->last_kick, 0U);
 	KUNIT_EXPECT_NOT_NULL(test, v->t->rsc->vdevs[0].vring[0].vq);
 
-	amp_rsc_stop(v->t->rsc, false);
+	rt_stop(v->t);
 	KUNIT_EXPECT_NULL(test, v->t->rsc->vdevs[0].vdev);
 	KUNIT_EXPECT_NULL(test, v->t->rsc->vdevs[0].vring[0].vq);
 	/* Frozen at stop: the remote still sees DRIVER_OK. */
 	KUNIT_EXPECT_EQ(test, rv_loaded8(v, v->vdev + 20) &
 			VIRTIO_CONFIG_S_DRIVER_OK, VIRTIO_CONFIG_S_DRIVER_OK);
-	amp_rsc_unprepare(v->t->rsc);
+	rt_unprepare(v->t);
 }
 
 /*
@@ -475,18 +475,18 @@ static void rv_attach(struct kunit *test)
 	};
 	rt_create(t, &reg, 1);
 	rt_table(t, 1);
-	vdev_off = rt_vdev(t, RV_ID_NONE, 0, 0x3, 0, 2);
-	rt_vring(t, RV_REGION_DA + 0x1000, 16, 8, 1);
-	rt_vring(t, RV_REGION_DA + 0x2000, 16, 8, 2);
+	vdev_off = amp_tb_body(amp_tb_vdev(t->tb, RV_ID_NONE, 0, 0x3, 0, 2));
+	amp_tb_vring(t->tb, RV_REGION_DA + 0x1000, 16, 8, 1);
+	amp_tb_vring(t->tb, RV_REGION_DA + 0x2000, 16, 8, 2);
 	/* A remote a boot loader started: status and gfeatures still 0. */
-	memcpy(table, t->tbl, t->size);
-	copy = kunit_kmalloc(test, t->size, GFP_KERNEL);
+	memcpy(table, t->tb->buf, t->tb->size);
+	copy = kunit_kmalloc(test, t->tb->size, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, copy);
-	memcpy(copy, t->tbl, t->size);
+	memcpy(copy, t->tb->buf, t->tb->size);
 
-	KUNIT_ASSERT_EQ(test, amp_rsc_attach(t->rsc, table, t->size, false), 0);
-	KUNIT_ASSERT_EQ(test, amp_rsc_prepare(t->rsc), 0);
-	KUNIT_ASSERT_EQ(test, amp_rsc_start(t->rsc), 0);
+	KUNIT_ASSERT_EQ(test, amp_rsc_attach(t->rsc, table, t->tb->size, false), 0);
+	KUNIT_ASSERT_EQ(test, rt_prepare(t), 0);
+	KUNIT_ASSERT_EQ(test, rt_start(t), 0);
 	vdev = t->rsc->vdevs[0].vdev;
 	KUNIT_ASSERT_NOT_NULL(test, vdev);
 	KUNIT_ASSERT_EQ(test, rv_find(vdev, vqs), 0);
@@ -500,14 +500,14 @@ static void rv_attach(struct kunit *test)
 	/* Nothing but status and gfeatures changed. */
 	table[vdev_off + 20] = 0;
 	put_unaligned_le32(0, table + vdev_off + 12);
-	KUNIT_EXPECT_EQ(test, memcmp(table, copy, t->size), 0);
+	KUNIT_EXPECT_EQ(test, memcmp(table, copy, t->tb->size), 0);
 	vdev->config->set_status(vdev, VIRTIO_CONFIG_S_DRIVER_OK);
 	put_unaligned_le32(0x1, table + vdev_off + 12);
 
 	vdev->config->del_vqs(vdev);
-	amp_rsc_stop(t->rsc, false);
-	amp_rsc_unprepare(t->rsc);
-	KUNIT_EXPECT_EQ(test, memcmp(table, copy, t->size), 0);
+	rt_stop(t);
+	rt_unprepare(t);
+	KUNIT_EXPECT_EQ(test, memcmp(table, copy, t->tb->size), 0);
 }
 
 /* Test that attaching to a remote that left a vring unplaced fails. */
@@ -518,13 +518,13 @@ static void rv_attach_unplaced(struct kunit *test)
 
 	rt_create(t, NULL, 0);
 	rt_table(t, 1);
-	rt_vdev(t, RV_ID_NONE, 0, 0x1, 0, 2);
-	rt_vring(t, AMP_RSC_ADDR_ANY, 16, 8, 1);
-	rt_vring(t, AMP_RSC_ADDR_ANY, 16, 8, 2);
-	memcpy(table, t->tbl, t->size);
-	KUNIT_ASSERT_EQ(test, amp_rsc_attach(t->rsc, table, t->size, false), 0);
-	KUNIT_EXPECT_EQ(test, amp_rsc_prepare(t->rsc), -EINVAL);
-	KUNIT_EXPECT_EQ(test, memcmp(table, t->tbl, t->size), 0);
+	amp_tb_vdev(t->tb, RV_ID_NONE, 0, 0x1, 0, 2);
+	amp_tb_vring(t->tb, AMP_RSC_ADDR_ANY, 16, 8, 1);
+	amp_tb_vring(t->tb, AMP_RSC_ADDR_ANY, 16, 8, 2);
+	memcpy(table, t->tb->buf, t->tb->size);
+	KUNIT_ASSERT_EQ(test, amp_rsc_attach(t->rsc, table, t->tb->size, false), 0);
+	KUNIT_EXPECT_EQ(test, rt_prepare(t), -EINVAL);
+	KUNIT_EXPECT_EQ(test, memcmp(table, t->tb->buf, t->tb->size), 0);
 }
 
 static struct kunit_case amp_rsc_virtio_cases[] = {
@@ -554,7 +554,3 @@ static struct kunit_suite amp_rsc_virtio_suite = {
 };
 
 kunit_test_suite(amp_rsc_virtio_suite);
-
-MODULE_LICENSE("GPL");
-MODULE_DESCRIPTION("KUnit tests for the amp_rsc virtio transport");
-AMP_IMPORT_KUNIT_NS();

@@ -34,7 +34,11 @@ rm -f "$root/lib/modules/$krel"/{build,source}
 mkdir -p "$root/lib/modules/$krel/extra/"{kunit,bench}
 find "$mods" -name '*.ko' ! -path '*/kunit/*' ! -path '*/tools/bench/*' \
 	-exec cp {} "$root/lib/modules/$krel/extra/" \;
-find "$mods/kunit" -name '*.ko' -exec cp {} "$root/lib/modules/$krel/extra/kunit/" \;
+# Test modules run one by one (guest/init); the helpers they share do not.
+find "$mods/kunit" \( -name '*_kunit.ko' -o -name '*_test.ko' \) \
+	-exec cp {} "$root/lib/modules/$krel/extra/kunit/" \;
+find "$mods/kunit" -name '*.ko' ! -name '*_kunit.ko' ! -name '*_test.ko' \
+	-exec cp {} "$root/lib/modules/$krel/extra/" \;
 # Benchmarks: loading one runs it, so they stay out of the tests' way.
 if [ -d "$mods/tools/bench" ]; then
 	find "$mods/tools/bench" -name '*.ko' \
