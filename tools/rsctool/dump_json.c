@@ -8,7 +8,7 @@
 
 #include <stdio.h>
 
-#include "rsctool.h"
+#include "dump.h"
 
 static void json_str(const char *s)
 {

@@ -7,7 +7,7 @@
 
 #include <stdio.h>
 
-#include "rsctool.h"
+#include "dump.h"
 
 #define DUMP_ROW 16
 

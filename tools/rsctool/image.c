@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "rsctool.h"
+#include "image.h"
 
 /* Far above any firmware image; keeps a mistaken argument from eating RAM. */
 #define RSCTOOL_MAX_FILE (512UL << 20)

@@ -16,7 +16,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "rsctool.h"
+#include "dump.h"
+#include "image.h"
 
 #ifndef RSCTOOL_VERSION
 #define RSCTOOL_VERSION "0.1"

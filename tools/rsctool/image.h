@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Shared state of the rsctool commands: one firmware image or raw table
- * file, loaded and validated by the same code the kernel runs.
+ * rsctool's input: one firmware image or raw table file, loaded and
+ * validated by the same code the kernel runs (image.c).
  */
-#ifndef RSCTOOL_H
-#define RSCTOOL_H
+#ifndef RSCTOOL_IMAGE_H
+#define RSCTOOL_IMAGE_H
 
 #include <amp/internal/portable.h>
 #include <amp/internal/fw_elf.h>
@@ -70,16 +70,4 @@ int rsctool_load(struct rsctool_image *im, char *msg, size_t len);
  */
 void rsctool_unload(struct rsctool_image *im);
 
-/**
- * rsctool_dump_text() - print a validated image's table for humans
- * @im: the image
- */
-void rsctool_dump_text(const struct rsctool_image *im);
-
-/**
- * rsctool_dump_json() - print a validated image's table as one JSON object
- * @im: the image
- */
-void rsctool_dump_json(const struct rsctool_image *im);
-
-#endif /* RSCTOOL_H */
+#endif /* RSCTOOL_IMAGE_H */
