@@ -35,9 +35,9 @@ mkdir -p "$root/lib/modules/$krel/extra/"{kunit,bench}
 find "$mods" -name '*.ko' ! -path '*/kunit/*' ! -path '*/tools/bench/*' \
 	-exec cp {} "$root/lib/modules/$krel/extra/" \;
 # Test modules run one by one (guest/init); the helpers they share do not.
-find "$mods/kunit" \( -name '*_kunit.ko' -o -name '*_test.ko' \) \
+find "$mods/kunit" -name '*_kunit.ko' \
 	-exec cp {} "$root/lib/modules/$krel/extra/kunit/" \;
-find "$mods/kunit" -name '*.ko' ! -name '*_kunit.ko' ! -name '*_test.ko' \
+find "$mods/kunit" -name '*.ko' ! -name '*_kunit.ko' \
 	-exec cp {} "$root/lib/modules/$krel/extra/" \;
 # Benchmarks: loading one runs it, so they stay out of the tests' way.
 if [ -d "$mods/tools/bench" ]; then
