@@ -268,6 +268,11 @@ static void afe_shoff_past(struct amp_elf_image *e)
 	amp_elf_image_set(e, AMP_ELF_E_SHOFF, 0, e->size - 8);
 }
 
+static void afe_overlap(struct amp_elf_image *e)
+{
+	amp_elf_image_set(e, AMP_ELF_P_PADDR, 1, AFE_TEXT_DA + 0x200);
+}
+
 static void afe_no_load(struct amp_elf_image *e)
 {
 	amp_elf_image_set(e, AMP_ELF_P_TYPE, 0, PT_NOTE);
@@ -311,6 +316,8 @@ static const struct afe_bad afe_corpus[] = {
 	  "section headers: e_shoff" },
 	{ "no loadable segment", false, afe_no_load, -1,
 	  "no loadable segment" },
+	{ "overlapping segments", false, afe_overlap, 1,
+	  "memsz 0x1000 overlaps segment 0 (paddr 0x10000100 memsz 0x200)" },
 };
 
 static void afe_corpus_desc(const struct afe_bad *bad, char *desc)

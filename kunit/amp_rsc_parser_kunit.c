@@ -392,11 +392,39 @@ static void rsc_bad_num_too_large(struct kunit *test)
 	amp_tb_put32(t, 4, (t->size - AMP_TB_HDR_LEN) / 4 + 1);
 	tb_bad(t, RSC_PARSE_INDEX_HEADER, RSC_PARSE_TYPE_NONE, "bytes of header and offsets");
 
+	/* Beyond the most entries a table has, that is what is said. */
 	amp_tb_put32(t, 4, 0xffffffff);
-	tb_bad(t, RSC_PARSE_INDEX_HEADER, RSC_PARSE_TYPE_NONE, "num 4294967295 needs");
+	tb_expect_err(test, tb_parse(t), -E2BIG, RSC_PARSE_INDEX_HEADER,
+		      RSC_PARSE_TYPE_NONE, "num 4294967295 is more than 256 entries");
 	amp_tb_put32(t, 4, 0x40000000);
-	KUNIT_EXPECT_EQ(test, rsc_parse_header(t->buf, t->size, &num, NULL), -EINVAL);
+	KUNIT_EXPECT_EQ(test, rsc_parse_header(t->buf, t->size, &num, NULL), -E2BIG);
 	KUNIT_EXPECT_EQ(test, num, 0);
+}
+
+/* Test that more than 256 entries is -E2BIG even in a table too short for them. */
+static void rsc_bad_too_many_and_short(struct kunit *test)
+{
+	struct amp_tb *t = amp_tb_new(test, 0);
+
+	amp_tb_put32(t, 4, 300);
+	tb_expect_err(test, tb_parse(t), -E2BIG, RSC_PARSE_INDEX_HEADER,
+		      RSC_PARSE_TYPE_NONE, "num 300 is more than 256 entries");
+}
+
+/* Test that a table larger than RSC_PARSE_MAX_SIZE is refused. */
+static void rsc_bad_table_too_large(struct kunit *test)
+{
+	u8 *big = kunit_kzalloc(test, RSC_PARSE_MAX_SIZE + 1, GFP_KERNEL);
+	struct rsc_parse_error err;
+	u32 num = 7;
+
+	KUNIT_ASSERT_NOT_NULL(test, big);
+	put_unaligned_le32(AMP_RSC_TABLE_V1, big);
+	KUNIT_EXPECT_EQ(test, rsc_parse_header(big, RSC_PARSE_MAX_SIZE, &num,
+					       &err), 0);
+	KUNIT_EXPECT_EQ(test, rsc_parse_header(big, RSC_PARSE_MAX_SIZE + 1,
+					       &num, &err), -E2BIG);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(err.msg, "more than the 65536 a table may have"));
 }
 
 /* Test that more entries than RSC_PARSE_MAX_ENTRIES are refused. */
@@ -666,6 +694,13 @@ static void rsc_bad_vring_align_not_pow2(struct kunit *test)
 		     "vring 1 align 0x1800 is not a power of two");
 }
 
+/* Test that a vring align beyond AMP_RSC_MAX_VRING_ALIGN is rejected. */
+static void rsc_bad_vring_align_too_large(struct kunit *test)
+{
+	tb_bad_vring(test, 0, TB_VRING_ALIGN, 0x80000000,
+		     "vring 0 align 0x80000000 is more than 0x10000");
+}
+
 /* Test that two vrings of one vdev sharing a notify id are rejected. */
 static void rsc_bad_notifyid_same_vdev(struct kunit *test)
 {
@@ -849,6 +884,40 @@ static void rsc_bad_devmem_overlaps_carveout(struct kunit *test)
 	tb_bad(t, 1, AMP_RSC_CARVEOUT, "overlaps devmem entry 0");
 }
 
+/* Test that two host-placed carveouts at one fixed pa are rejected. */
+static void rsc_bad_carveouts_same_pa(struct kunit *test)
+{
+	struct amp_tb *t = amp_tb_new(test, 2);
+
+	amp_tb_carveout(t, TB_ANY, 0x90000000, 0x1000, "a");
+	amp_tb_carveout(t, TB_ANY, 0x90000800, 0x1000, "b");
+	tb_bad(t, 1, AMP_RSC_CARVEOUT,
+	       "pa [0x90000800, 0x90001800) overlaps carveout entry 0");
+}
+
+/* Test that a vring at a fixed da inside a devmem window is rejected. */
+static void rsc_bad_vring_in_devmem(struct kunit *test)
+{
+	struct amp_tb *t = amp_tb_new(test, 2);
+
+	amp_tb_devmem(t, 0x4a000000, 0x0a000000, 0x10000, "uart");
+	amp_tb_vdev(t, TB_RPMSG, 0, 1, 0, 2);
+	amp_tb_vring(t, 0x4a001000, 0x1000, 8, 1);
+	amp_tb_vring(t, TB_ANY, 0x1000, 8, 2);
+	tb_bad(t, 1, AMP_RSC_VDEV,
+	       "vring 0 da 0x4a001000 is inside devmem entry 0");
+}
+
+/* Test that a trace buffer inside a carveout is accepted. */
+static void rsc_valid_trace_in_carveout(struct kunit *test)
+{
+	struct amp_tb *t = amp_tb_new(test, 2);
+
+	amp_tb_carveout(t, 0x10000000, TB_ANY, 0x10000, "fw");
+	amp_tb_trace(t, 0x1000f000, 0x1000, "log");
+	tb_ok(t);
+}
+
 /* Test that error reports survive a NULL error pointer. */
 static void rsc_bad_null_err(struct kunit *test)
 {
@@ -876,6 +945,12 @@ static struct kunit_case amp_rsc_parser_cases[] = {
 	KUNIT_CASE(rsc_bad_header_truncated),
 	KUNIT_CASE(rsc_bad_num_too_large),
 	KUNIT_CASE(rsc_bad_too_many_entries),
+	KUNIT_CASE(rsc_bad_too_many_and_short),
+	KUNIT_CASE(rsc_bad_table_too_large),
+	KUNIT_CASE(rsc_bad_vring_align_too_large),
+	KUNIT_CASE(rsc_bad_carveouts_same_pa),
+	KUNIT_CASE(rsc_bad_vring_in_devmem),
+	KUNIT_CASE(rsc_valid_trace_in_carveout),
 	KUNIT_CASE(rsc_bad_no_space),
 	KUNIT_CASE(rsc_bad_version),
 	KUNIT_CASE(rsc_bad_header_reserved),

@@ -26,6 +26,11 @@
 #define FW_ELF_ET_DYN		3
 
 #define FW_ELF_PT_LOAD		1
+/*
+ * Most loadable segments an image may have: firmware has a handful, and
+ * the bound keeps the pairwise overlap check cheap on hostile input.
+ */
+#define FW_ELF_MAX_LOAD		256
 #define FW_ELF_PN_XNUM		0xffff
 
 #define FW_ELF_SHT_NULL		0
@@ -314,6 +319,50 @@ static int fw_elf_check_segment(const struct fw_elf_image *im,
 	return 0;
 }
 
+static bool fw_elf_is_load(const struct fw_elf_image *im, unsigned int i)
+{
+	return get_unaligned_le32(fw_elf_phdr(im, i) + FW_ELF_P_TYPE) ==
+	       FW_ELF_PT_LOAD;
+}
+
+/*
+ * Two loadable segments over the same device memory: the loader would
+ * write the bytes of the one, then the other's over them, and which bytes
+ * the remote runs would depend on the order of the program headers. The
+ * segments are checked already (no range wraps), and there are at most
+ * FW_ELF_MAX_LOAD of them, so comparing each pair stays cheap.
+ */
+static int fw_elf_check_overlaps(const struct fw_elf_image *im,
+				 struct fw_elf_error *err)
+{
+	struct fw_elf_segment a, b;
+	unsigned int i, j;
+
+	for (i = 0; i < im->info.phnum; i++) {
+		if (!fw_elf_is_load(im, i))
+			continue;
+		fw_elf_read_segment(im, i, &a);
+		if (!a.memsz)
+			continue;
+		for (j = 0; j < i; j++) {
+			if (!fw_elf_is_load(im, j))
+				continue;
+			fw_elf_read_segment(im, j, &b);
+			/* Last bytes, not ends: a segment may end at the top. */
+			if (!b.memsz || a.da > b.da + (b.memsz - 1) ||
+			    b.da > a.da + (a.memsz - 1))
+				continue;
+			return fw_elf_fail(err, i,
+					   "segment %u: paddr 0x%llx memsz 0x%llx overlaps segment %u (paddr 0x%llx memsz 0x%llx)",
+					   i, FW_ELF_ULL(a.da),
+					   FW_ELF_ULL(a.memsz), j,
+					   FW_ELF_ULL(b.da),
+					   FW_ELF_ULL(b.memsz));
+		}
+	}
+	return 0;
+}
+
 static int fw_elf_check_segments_all(struct fw_elf_image *im,
 				     struct fw_elf_error *err)
 {
@@ -323,20 +372,21 @@ static int fw_elf_check_segments_all(struct fw_elf_image *im,
 
 	im->info.nr_load = 0;
 	for (i = 0; i < im->info.phnum; i++) {
-		if (get_unaligned_le32(fw_elf_phdr(im, i) + FW_ELF_P_TYPE) !=
-		    FW_ELF_PT_LOAD)
+		if (!fw_elf_is_load(im, i))
 			continue;
 		fw_elf_read_segment(im, i, &seg);
 		ret = fw_elf_check_segment(im, &seg, err);
 		if (ret)
 			return ret;
-		if (seg.memsz)
-			im->info.nr_load++;
+		if (seg.memsz && ++im->info.nr_load > FW_ELF_MAX_LOAD)
+			return fw_elf_fail(err, i,
+					   "segment %u: more than %u loadable segments",
+					   i, FW_ELF_MAX_LOAD);
 	}
 	if (!im->info.nr_load)
 		return fw_elf_fail(err, -1,
 				   "no loadable segment (PT_LOAD with memsz > 0)");
-	return 0;
+	return fw_elf_check_overlaps(im, err);
 }
 
 /* Finds and checks the section name table before any name is looked at. */
@@ -461,8 +511,7 @@ int fw_elf_walk_segments(const struct fw_elf_image *im, fw_elf_segment_fn fn,
 	int ret;
 
 	for (i = 0; i < im->info.phnum; i++) {
-		if (get_unaligned_le32(fw_elf_phdr(im, i) + FW_ELF_P_TYPE) !=
-		    FW_ELF_PT_LOAD)
+		if (!fw_elf_is_load(im, i))
 			continue;
 		fw_elf_read_segment(im, i, &seg);
 		if (!seg.memsz)

@@ -22,7 +22,14 @@
  *   positions of one doorbell.
  * - Fixed device address ranges of carveouts and devmems must not overlap
  *   each other; carveouts with a da of %AMP_RSC_ADDR_ANY are placed by
- *   the host and are not compared.
+ *   the host and are not compared. The same holds of their fixed physical
+ *   ranges, and a vring at a fixed device address must not lie in a
+ *   devmem window (device registers, not memory the host writes).
+ * - A trace buffer may lie inside a carveout: the remote writes its log
+ *   in its own memory and the host only reads it.
+ * - A table is at most %RSC_PARSE_MAX_SIZE bytes, and a vring's alignment
+ *   at most %AMP_RSC_MAX_VRING_ALIGN: what a remote asks for is bounded
+ *   before the host allocates anything for it.
  */
 
 #include <amp/internal/portable.h>
@@ -268,11 +275,11 @@ int rsc_parse_header(const void *table, size_t size, u32 *num,
 				      "table is %zu bytes, shorter than the %u-byte header",
 				      size, RSC_PARSE_HDR_LEN);
 
-	/* Entry offsets are u32: nothing past 4 GiB could be addressed. */
-	if ((u64)size > U32_MAX)
+	if (size > RSC_PARSE_MAX_SIZE)
 		return rsc_parse_fail(err, RSC_PARSE_INDEX_HEADER,
 				      RSC_PARSE_TYPE_NONE, 0, -E2BIG,
-				      "table is larger than 4 GiB");
+				      "table is %zu bytes, more than the %u a table may have",
+				      size, RSC_PARSE_MAX_SIZE);
 
 	ver = rsc_parse_le32(t, 0);
 	if (ver != RSC_PARSE_V1)
@@ -291,7 +298,14 @@ int rsc_parse_header(const void *table, size_t size, u32 *num,
 					      "reserved[%u] is 0x%x, not 0", i, r);
 	}
 
+	/* Too many entries says more than a table too short for them. */
 	n = rsc_parse_le32(t, 4);
+	if (n > RSC_PARSE_MAX_ENTRIES)
+		return rsc_parse_fail(err, RSC_PARSE_INDEX_HEADER,
+				      RSC_PARSE_TYPE_NONE, 4, -E2BIG,
+				      "num %u is more than %u entries", n,
+				      RSC_PARSE_MAX_ENTRIES);
+
 	if (check_mul_overflow((u64)n, (u64)sizeof(u32), &need) ||
 	    check_add_overflow(need, (u64)RSC_PARSE_HDR_LEN, &need) ||
 	    need > size)
@@ -299,12 +313,6 @@ int rsc_parse_header(const void *table, size_t size, u32 *num,
 				      RSC_PARSE_TYPE_NONE, 4, -EINVAL,
 				      "num %u needs %llu bytes of header and offsets, table has %zu",
 				      n, (unsigned long long)need, size);
-
-	if (n > RSC_PARSE_MAX_ENTRIES)
-		return rsc_parse_fail(err, RSC_PARSE_INDEX_HEADER,
-				      RSC_PARSE_TYPE_NONE, 4, -E2BIG,
-				      "num %u is more than %u entries", n,
-				      RSC_PARSE_MAX_ENTRIES);
 
 	*num = n;
 	return 0;
@@ -544,6 +552,10 @@ static int rsc_parse_vring(const struct rsc_parse_ctx *c,
 		return rsc_parse_bad(c->err, e,
 				     "vring %u align 0x%x is not a power of two",
 				     i, align);
+	if (align > AMP_RSC_MAX_VRING_ALIGN)
+		return rsc_parse_bad(c->err, e,
+				     "vring %u align 0x%x is more than 0x%x",
+				     i, align, AMP_RSC_MAX_VRING_ALIGN);
 
 	vr->da = rsc_parse_le32(b, RSC_VRING_DA);
 	vr->align = align;
@@ -669,6 +681,83 @@ static int rsc_parse_da_overlaps(const struct rsc_parse_ctx *c)
 	return 0;
 }
 
+static bool rsc_parse_has_fixed_pa(const struct rsc_parse_entry *e)
+{
+	if (e->kind == RSC_PARSE_KIND_DEVMEM)
+		return true;
+	return e->kind == RSC_PARSE_KIND_CARVEOUT &&
+	       e->mem.pa != AMP_RSC_ADDR_ANY;
+}
+
+/*
+ * Two fixed physical ranges that overlap would give the remote one piece
+ * of memory twice, under two names (or as memory and as a device).
+ */
+static int rsc_parse_pa_overlaps(const struct rsc_parse_ctx *c)
+{
+	u32 i, j;
+
+	for (i = 0; i < c->num; i++) {
+		const struct rsc_parse_entry *a = &c->entries[i];
+
+		if (!rsc_parse_has_fixed_pa(a))
+			continue;
+		for (j = 0; j < i; j++) {
+			const struct rsc_parse_entry *b = &c->entries[j];
+
+			if (!rsc_parse_has_fixed_pa(b))
+				continue;
+			if (a->mem.pa >= b->mem.pa + b->mem.len ||
+			    b->mem.pa >= a->mem.pa + a->mem.len)
+				continue;
+			return rsc_parse_bad(c->err, a,
+					     "pa [0x%llx, 0x%llx) overlaps %s entry %u [0x%llx, 0x%llx)",
+					     (unsigned long long)a->mem.pa,
+					     (unsigned long long)(a->mem.pa + a->mem.len),
+					     rsc_parse_kind_name(b->kind), j,
+					     (unsigned long long)b->mem.pa,
+					     (unsigned long long)(b->mem.pa + b->mem.len));
+		}
+	}
+	return 0;
+}
+
+/*
+ * A vring lives in memory the host writes: one at a fixed device address
+ * inside a devmem window would be a device's registers.
+ */
+static int rsc_parse_vrings_in_devmem(const struct rsc_parse_ctx *c)
+{
+	u32 i, j, k;
+
+	for (i = 0; i < c->num; i++) {
+		const struct rsc_parse_entry *a = &c->entries[i];
+
+		if (a->kind != RSC_PARSE_KIND_VDEV)
+			continue;
+		for (k = 0; k < a->vdev.num_vrings; k++) {
+			u64 da = a->vdev.vring[k].da;
+
+			if (!da || da == AMP_RSC_ADDR_ANY)
+				continue;
+			for (j = 0; j < c->num; j++) {
+				const struct rsc_parse_entry *d = &c->entries[j];
+
+				if (d->kind != RSC_PARSE_KIND_DEVMEM ||
+				    da < d->mem.da ||
+				    da >= d->mem.da + d->mem.len)
+					continue;
+				return rsc_parse_bad(c->err, a,
+						     "vring %u da 0x%llx is inside devmem entry %u [0x%llx, 0x%llx)",
+						     k, (unsigned long long)da, j,
+						     (unsigned long long)d->mem.da,
+						     (unsigned long long)(d->mem.da + d->mem.len));
+			}
+		}
+	}
+	return 0;
+}
+
 /*
  * The remote turns vring notify ids into bit positions of one doorbell, so
  * two vrings sharing an id could not be told apart. A vdev's own notifyid
@@ -726,7 +815,7 @@ int rsc_parse_table(const void *table, size_t size,
 	ret = rsc_parse_header(table, size, &c.num, err);
 	if (ret)
 		return ret;
-	/* rsc_parse_header() refused anything larger than 4 GiB. */
+	/* rsc_parse_header() refused anything larger than RSC_PARSE_MAX_SIZE. */
 	c.size = (u32)size;
 
 	if (c.num > max)
@@ -762,6 +851,12 @@ int rsc_parse_table(const void *table, size_t size,
 	}
 
 	ret = rsc_parse_da_overlaps(&c);
+	if (ret)
+		return ret;
+	ret = rsc_parse_pa_overlaps(&c);
+	if (ret)
+		return ret;
+	ret = rsc_parse_vrings_in_devmem(&c);
 	if (ret)
 		return ret;
 	ret = rsc_parse_notifyids(&c);

@@ -25,6 +25,12 @@
 /* Most descriptors one vring may declare (the virtio queue size limit). */
 #define AMP_RSC_MAX_VRING_NUM 32768
 
+/*
+ * Largest alignment of a vring's used ring: a 64 KiB page. Larger ones
+ * only make the ring, which the host allocates, larger.
+ */
+#define AMP_RSC_MAX_VRING_ALIGN 0x10000
+
 /* A notify id the host chooses; exempt from the uniqueness check. */
 #define AMP_RSC_NOTIFYID_ANY 0xffffffffU
 
@@ -40,6 +46,13 @@
  * and caps what a caller has to allocate.
  */
 #define RSC_PARSE_MAX_ENTRIES 256
+
+/*
+ * Largest table, in bytes. Drivers in the field give a table 256 bytes
+ * to 1 KiB; the bound keeps what the host copies and parses small
+ * whatever an image or a running remote claims.
+ */
+#define RSC_PARSE_MAX_SIZE 0x10000
 
 /* Size of the message buffer in struct rsc_parse_error, NUL included. */
 #define RSC_PARSE_MSG_LEN 160
@@ -226,7 +239,8 @@ struct rsc_parse_error {
  *
  * Return: 0, -EINVAL for a malformed header, -EPROTONOSUPPORT for a layout
  * version other than %AMP_RSC_TABLE_V1, or -E2BIG when the table declares
- * more than %RSC_PARSE_MAX_ENTRIES entries or is larger than 4 GiB.
+ * more than %RSC_PARSE_MAX_ENTRIES entries (whatever its size) or is
+ * larger than %RSC_PARSE_MAX_SIZE bytes.
  */
 int rsc_parse_header(const void *table, size_t size, u32 *num,
 		     struct rsc_parse_error *err);

@@ -85,6 +85,10 @@ def carveout(da, pa, length, name, flags=0):
     return struct.pack('<6I', 0, da, pa, length, flags, 0) + name32(name)
 
 
+def devmem(da, pa, length, name, flags=0):
+    return struct.pack('<6I', 1, da, pa, length, flags, 0) + name32(name)
+
+
 def trace(da, length, name):
     return struct.pack('<4I', 2, da, length, 0) + name32(name)
 
@@ -530,6 +534,10 @@ def bad_elf_cases(c):
     c.bad('noload.elf',
           fw(32, ph={0: dict(type=PT_NOTE), 1: dict(type=PT_NOTE)}).bytes(),
           ['ELF: no loadable segment (PT_LOAD with memsz > 0)'])
+    e = fw(64)
+    c.bad('overlap64.elf',
+          fw(64, ph={1: dict(paddr=e.gph(0, 'paddr') + 0x100)}).bytes(),
+          ['ELF: segment 1: paddr', 'overlaps segment 0'])
 
     for bits in (32, 64):
         e = fw(bits)
@@ -631,6 +639,24 @@ def bad_raw_cases(c):
           rsc_table([vdev(7, 0, 1, [vring(ANY, 0x1000, 8, 1),
                                     vring(ANY, 0x1000, 8, 1)])]),
           ['notifyid 1 is already used'])
+    c.bad('raw-align.bin',
+          rsc_table([vdev(7, 0, 1, [vring(ANY, 0x20000, 8, 1),
+                                    vring(ANY, 0x1000, 8, 2)])]),
+          ['vring 0 align 0x20000 is more than 0x10000'])
+    c.bad('raw-samepa.bin',
+          rsc_table([carveout(ANY, 0x90000000, 0x1000, 'a'),
+                     carveout(ANY, 0x90000000, 0x1000, 'b')]),
+          ['entry 1 (carveout)', 'pa [0x90000000, 0x90001000) overlaps '
+           'carveout entry 0'])
+    c.bad('raw-vringdevmem.bin',
+          rsc_table([devmem(0x4a000000, 0x0a000000, 0x10000, 'uart'),
+                     vdev(7, 0, 1, [vring(0x4a001000, 0x1000, 8, 1),
+                                    vring(ANY, 0x1000, 8, 2)])]),
+          ['vring 0 da 0x4a001000 is inside devmem entry 0'])
+    c.bad('raw-big.bin', rsc_table([]).ljust(0x10001, b'\0'),
+          ['table is 65537 bytes, more than the 65536 a table may have'])
+    c.bad('raw-manyshort.bin', rsc_table([], num=300),
+          ['header: num 300 is more than 256 entries'])
     c.bad('raw-config.bin', nuttx_table()[:-16],
           ['resource table: entry 1 (vdev) at 0x50: config space runs to '
            '0xd4, past the end of the table (size 0xc4)'])
