@@ -670,6 +670,189 @@ static void rh_restart(struct kunit *test)
 	}
 }
 
+/*
+ * Test that attaching takes no memory from the remote's word: a carveout
+ * in no region of the platform is refused, and nothing is mapped at the
+ * physical address it names (kernel RAM here).
+ */
+static void rh_attach_unknown_memory(struct kunit *test)
+{
+	struct rt *t = test->priv;
+	u8 *ram = kunit_kzalloc(test, 0x1000, GFP_KERNEL);
+	u8 *table = t->fw + RT_TABLE_OFF;
+
+	KUNIT_ASSERT_NOT_NULL(test, ram);
+	rt_create(t, NULL, 0);
+	rt_table(t, 1);
+	amp_tb_carveout(t->tb, 0x30000000, (u32)virt_to_phys(ram), 0x1000,
+			"heap");
+	memcpy(table, t->tb->buf, t->tb->size);
+	KUNIT_EXPECT_EQ(test, amp_rsc_attach(t->rsc, table, t->tb->size, false),
+			-EINVAL);
+	KUNIT_EXPECT_TRUE(test, list_empty(&t->rproc->carveouts));
+}
+
+/*
+ * Test that a table larger than a table may be is refused before it is
+ * copied, and that a running remote's is read only up to that size.
+ */
+static void rh_table_too_large(struct kunit *test)
+{
+	struct rt *t = test->priv;
+	u8 *big = kunit_kzalloc(test, RSC_PARSE_MAX_SIZE + 1, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, big);
+	rt_create(t, NULL, 0);
+	rt_table(t, 0);
+	memcpy(big, t->tb->buf, t->tb->size);
+	KUNIT_EXPECT_EQ(test, amp_rsc_load(t->rsc, big, RSC_PARSE_MAX_SIZE + 1,
+					   RT_TABLE_DA), -E2BIG);
+	KUNIT_EXPECT_EQ(test, amp_rsc_attach(t->rsc, big,
+					     RSC_PARSE_MAX_SIZE + 1, false), 0);
+	KUNIT_EXPECT_EQ(test, t->rsc->size, (size_t)RSC_PARSE_MAX_SIZE);
+}
+
+/* Test that a carveout no region holds, larger than the host allocates, is refused. */
+static void rh_carveout_alloc_too_large(struct kunit *test)
+{
+	struct rt *t = test->priv;
+
+	rt_create(t, NULL, 0);
+	rt_table(t, 1);
+	amp_tb_carveout(t->tb, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, 0xfffff000,
+			"huge");
+	KUNIT_EXPECT_EQ(test, rt_load(t), -EINVAL);
+	KUNIT_EXPECT_TRUE(test, list_empty(&t->rproc->carveouts));
+}
+
+/*
+ * Test that a carveout is not placed in a region that holds a vdev's
+ * vrings or buffers, by name or by da.
+ */
+static void rh_carveout_reserved_region(struct kunit *test)
+{
+	struct rt *t = test->priv;
+	struct amp_rsc_region regs[2];
+	struct rh_region vring;
+
+	rh_region(t, &vring, "vdev0vring0", RH_REGION_DA, RH_REGION_SIZE, 0);
+	regs[0] = vring.r;
+	regs[1] = (struct amp_rsc_region){
+		.name = "vdev0buffer", .pa = 0x0b000000, .da = 0x4b000000,
+		.size = 0x10000, .flags = AMP_RSC_REGION_DMA_POOL,
+	};
+	rt_create(t, regs, ARRAY_SIZE(regs));
+	rt_table(t, 1);
+	amp_tb_carveout(t->tb, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, 0x1000,
+			"vdev0buffer");
+	KUNIT_EXPECT_EQ(test, rt_load(t), -EINVAL);
+	rt_table(t, 1);
+	amp_tb_carveout(t->tb, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, 0x1000,
+			"vdev0vring0");
+	KUNIT_EXPECT_EQ(test, rt_load(t), -EINVAL);
+	rt_table(t, 1);
+	amp_tb_carveout(t->tb, RH_REGION_DA + 0x1000, AMP_RSC_ADDR_ANY, 0x1000,
+			"text");
+	KUNIT_EXPECT_EQ(test, rt_load(t), -EINVAL);
+	KUNIT_EXPECT_TRUE(test, list_empty(&t->rproc->carveouts));
+}
+
+/*
+ * Test that amp_rsc never maps a region itself: one the platform gave no
+ * mapping for (kernel RAM here) takes no carveout, and is not remapped.
+ */
+static void rh_region_unmapped(struct kunit *test)
+{
+	struct rt *t = test->priv;
+	u8 *ram = kunit_kzalloc(test, 0x2000, GFP_KERNEL);
+	struct amp_rsc_region reg = {
+		.name = "ram", .da = RH_REGION_DA, .size = 0x2000,
+	};
+
+	KUNIT_ASSERT_NOT_NULL(test, ram);
+	reg.pa = virt_to_phys(ram);
+	rt_create(t, &reg, 1);
+	rt_table(t, 1);
+	amp_tb_carveout(t->tb, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, 0x1000,
+			"ram");
+	KUNIT_EXPECT_EQ(test, rt_load(t), -EINVAL);
+	KUNIT_EXPECT_TRUE(test, list_empty(&t->rproc->carveouts));
+}
+
+/*
+ * Test that two carveouts placed over the same memory are refused: a
+ * fixed da in a region, and another carveout of the region's name.
+ */
+static void rh_carveout_alias(struct kunit *test)
+{
+	struct rt *t = test->priv;
+	struct rh_region reg;
+
+	rh_region(t, &reg, "shm", RH_REGION_DA, RH_REGION_SIZE, 0);
+	rt_create(t, &reg.r, 1);
+	rt_table(t, 2);
+	amp_tb_carveout(t->tb, RH_REGION_DA, AMP_RSC_ADDR_ANY, 0x1000, "text");
+	amp_tb_carveout(t->tb, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, 0x1000,
+			"shm");
+	KUNIT_EXPECT_EQ(test, rt_load(t), -EINVAL);
+	KUNIT_EXPECT_TRUE(test, list_empty(&t->rproc->carveouts));
+}
+
+/*
+ * Test that a trace buffer inside a carveout is accepted: the remote
+ * writes its log in its own memory, the host only reads it.
+ */
+static void rh_trace_in_carveout(struct kunit *test)
+{
+	struct rt *t = test->priv;
+	struct rh_region reg;
+	char buf[8] = {};
+
+	rh_region(t, &reg, "ddr", RH_REGION_DA, RH_REGION_SIZE, 0);
+	rt_create(t, &reg.r, 1);
+	rt_table(t, 2);
+	amp_tb_carveout(t->tb, RH_REGION_DA + 0x1000, AMP_RSC_ADDR_ANY, 0x1000,
+			"text");
+	amp_tb_trace(t->tb, RH_REGION_DA + 0x1800, 0x100, "log");
+	KUNIT_ASSERT_EQ(test, rt_load(t), 0);
+	KUNIT_ASSERT_EQ(test, rt_prepare(t), 0);
+	memcpy(reg.buf + 0x1800, "up\n", 4);
+	KUNIT_EXPECT_EQ(test, amp_rsc_trace_copy(&t->rsc->traces[0], buf,
+						 sizeof(buf)), 3);
+	KUNIT_EXPECT_STREQ(test, buf, "up\n");
+	rt_unprepare(t);
+}
+
+/*
+ * Test that a vendor callback of an attached remote works on a copy of
+ * what was validated, whatever the remote wrote in its table since, and
+ * that its answer reaches the table.
+ */
+static void rh_vendor_snapshot(struct kunit *test)
+{
+	struct rt *t = test->priv;
+	u8 *table = t->fw + RT_TABLE_OFF;
+	u32 body;
+
+	memset(&rh_vendor_seen, 0, sizeof(rh_vendor_seen));
+	t->ops.handle_vendor = rh_vendor_cb;
+	rt_create(t, NULL, 0);
+	rt_table(t, 1);
+	body = amp_tb_body(amp_tb_entry(t->tb, 200));
+	amp_tb_u32(t->tb, 0x11223344);
+	amp_tb_u32(t->tb, 0x55667788);
+	memcpy(table, t->tb->buf, t->tb->size);
+	KUNIT_ASSERT_EQ(test, amp_rsc_attach(t->rsc, table, t->tb->size, false),
+			0);
+	/* The running remote rewrites the entry after the snapshot. */
+	put_unaligned_le32(0xbad0bad0, table + body + 4);
+	KUNIT_ASSERT_EQ(test, rt_prepare(t), 0);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le32(rh_vendor_seen.body + 4),
+			0x55667788U);
+	KUNIT_EXPECT_EQ(test, rt_loaded32(t, body), 0xfeedf00dU);
+	rt_unprepare(t);
+}
+
 static struct kunit_case amp_rsc_handlers_cases[] = {
 	KUNIT_CASE(rh_carveout_by_name),
 	KUNIT_CASE(rh_carveout_by_da),
@@ -693,6 +876,14 @@ static struct kunit_case amp_rsc_handlers_cases[] = {
 	KUNIT_CASE(rh_trace_read),
 	KUNIT_CASE(rh_vendor_callback),
 	KUNIT_CASE(rh_vendor_refused),
+	KUNIT_CASE(rh_vendor_snapshot),
+	KUNIT_CASE(rh_attach_unknown_memory),
+	KUNIT_CASE(rh_table_too_large),
+	KUNIT_CASE(rh_carveout_alloc_too_large),
+	KUNIT_CASE(rh_carveout_reserved_region),
+	KUNIT_CASE(rh_region_unmapped),
+	KUNIT_CASE(rh_carveout_alias),
+	KUNIT_CASE(rh_trace_in_carveout),
 	KUNIT_CASE(rh_vendor_ignored),
 	KUNIT_CASE(rh_vdev_needs_kick),
 	KUNIT_CASE(rh_restart),

@@ -129,6 +129,11 @@ static int amp_rsc_carveouts_setup(struct amp_rsc *rsc)
 
 	for (i = 0; i < rsc->num_carveouts; i++) {
 		ret = amp_rsc_mem_carveout_place(&rsc->carveouts[i]);
+		if (!ret) {
+			ret = amp_rsc_mem_carveout_check_alias(rsc, i);
+			if (ret)
+				amp_rsc_mem_carveout_unplace(&rsc->carveouts[i]);
+		}
 		if (ret) {
 			while (i--)
 				amp_rsc_mem_carveout_unplace(&rsc->carveouts[i]);
@@ -164,6 +169,18 @@ static int amp_rsc_take(struct amp_rsc *rsc, enum amp_rsc_mode mode,
 	if (!table || !size) {
 		dev_err(rsc->dev, "resource table: none given\n");
 		return -EINVAL;
+	}
+	/*
+	 * A running remote's table is somewhere in the memory the platform
+	 * named for it, which may be larger than any table: look at no more
+	 * than a table may be. An image's section is the table, whole.
+	 */
+	if (mode == AMP_RSC_MODE_ATTACH)
+		size = min_t(size_t, size, RSC_PARSE_MAX_SIZE);
+	if (size > RSC_PARSE_MAX_SIZE) {
+		dev_err(rsc->dev, "resource table: %zu bytes, more than the %u a table may have\n",
+			size, RSC_PARSE_MAX_SIZE);
+		return -E2BIG;
 	}
 	rsc->snap = kmalloc(size, GFP_KERNEL);
 	if (!rsc->snap)
@@ -273,8 +290,15 @@ static int amp_rsc_locate(struct amp_rsc *rsc)
 	return 0;
 }
 
+/*
+ * The platform's callback gets a copy of the entry's body as it was
+ * validated, never the table the remote can rewrite while it runs; what
+ * the callback wrote into the copy is then written into that table.
+ */
 static int amp_rsc_vendor(struct amp_rsc *rsc, const struct rsc_parse_entry *e)
 {
+	size_t len = e->body_len;
+	void *body;
 	int ret;
 
 	if (!rsc->ops->handle_vendor) {
@@ -282,12 +306,16 @@ static int amp_rsc_vendor(struct amp_rsc *rsc, const struct rsc_parse_entry *e)
 			e->index, e->type);
 		return 0;
 	}
-	ret = rsc->ops->handle_vendor(rsc->rproc, e->type,
-				      amp_rsc_table_body(rsc, e),
-				      (size_t)e->body_len);
+	body = kmemdup(rsc->snap + e->body_offset, len, GFP_KERNEL);
+	if (len && !body)
+		return -ENOMEM;
+	ret = rsc->ops->handle_vendor(rsc->rproc, e->type, body, len);
 	if (ret)
 		dev_err(rsc->dev, "resource table: entry %u (vendor type %u) refused by the platform: %d\n",
 			e->index, e->type, ret);
+	else if (memcmp(body, rsc->snap + e->body_offset, len))
+		amp_rsc_table_write(rsc, e->body_offset, body, len);
+	kfree(body);
 	return ret;
 }
 

@@ -119,11 +119,8 @@ static void amp_rsc_mem_free(struct rsc_carveout *co)
 {
 	if (co->dma)
 		dma_free_coherent(co->rsc->dev, co->len, co->va, co->pa);
-	else if (co->mapped)
-		memunmap(co->va);
 	co->va = NULL;
 	co->dma = false;
-	co->mapped = false;
 }
 
 /* Called by the core's resource cleanup for a registered carveout. */
@@ -146,12 +143,38 @@ static int amp_rsc_mem_bad(struct rsc_carveout *co, const char *problem,
 	return -EINVAL;
 }
 
+/*
+ * Regions named for a vdev's vrings or buffers are the host's to fill:
+ * a carveout placed there would alias them.
+ */
+static bool amp_rsc_mem_region_reserved(const struct amp_rsc_region *reg)
+{
+	unsigned int n, m;
+	int end = 0;
+
+	if (reg->flags & AMP_RSC_REGION_DMA_POOL)
+		return true;
+	/* The whole name, not a prefix: "vdev0" is a vdev's own carveout. */
+	if (sscanf(reg->name, "vdev%uvring%u%n", &n, &m, &end) == 2 && end &&
+	    !reg->name[end])
+		return true;
+	end = 0;
+	return sscanf(reg->name, "vdev%ubuffer%n", &n, &end) == 1 && end &&
+	       !reg->name[end];
+}
+
 /* Places a carveout in the platform region @reg. */
 static int amp_rsc_mem_in_region(struct rsc_carveout *co,
 				 const struct amp_rsc_region *reg)
 {
 	const struct rsc_parse_mem *m = &co->e->mem;
 	u64 off = 0;
+
+	if (amp_rsc_mem_region_reserved(reg)) {
+		dev_err(co->rsc->dev, "resource table: entry %u (carveout) %s: region %s holds vrings or buffers the host places\n",
+			co->e->index, m->name, reg->name);
+		return -EINVAL;
+	}
 
 	if (m->da != AMP_RSC_ADDR_ANY) {
 		if (!amp_rsc_mem_inside(reg->da, reg->size, m->da, m->len))
@@ -185,7 +208,11 @@ static int amp_rsc_mem_alloc(struct rsc_carveout *co)
 	if (m->pa != AMP_RSC_ADDR_ANY)
 		return amp_rsc_mem_bad(co, "fixed pa in no platform region, pa",
 				       m->pa);
-	va = dma_alloc_coherent(dev, m->len, &dma, GFP_KERNEL);
+	if (m->len > AMP_RSC_MAX_CARVEOUT_ALLOC)
+		return amp_rsc_mem_bad(co,
+				       "in no platform region and more than the host allocates, len",
+				       m->len);
+	va = dma_alloc_coherent(dev, m->len, &dma, GFP_KERNEL | __GFP_NOWARN);
 	if (!va) {
 		dev_err(dev, "resource table: entry %u (carveout) %s: cannot allocate 0x%llx bytes\n",
 			e->index, m->name, (unsigned long long)m->len);
@@ -207,23 +234,6 @@ static int amp_rsc_mem_alloc(struct rsc_carveout *co)
 		amp_rsc_mem_free(co);
 		return -ERANGE;
 	}
-	return 0;
-}
-
-/* Attach: the remote runs in memory it was given; map it, allocate none. */
-static int amp_rsc_mem_attach(struct rsc_carveout *co)
-{
-	const struct rsc_parse_mem *m = &co->e->mem;
-
-	if (m->pa == AMP_RSC_ADDR_ANY || m->da == AMP_RSC_ADDR_ANY)
-		return amp_rsc_mem_bad(co, "no address set by the running remote, da",
-				       m->da);
-	co->va = memremap(m->pa, m->len, MEMREMAP_WC);
-	if (!co->va)
-		return amp_rsc_mem_bad(co, "cannot map pa", m->pa);
-	co->mapped = true;
-	co->pa = m->pa;
-	co->da = m->da;
 	return 0;
 }
 
@@ -251,7 +261,14 @@ int amp_rsc_mem_carveout_place(struct rsc_carveout *co)
 	if (reg)
 		ret = amp_rsc_mem_in_region(co, reg);
 	else if (rsc->mode == AMP_RSC_MODE_ATTACH)
-		ret = amp_rsc_mem_attach(co);
+		/*
+		 * A running remote's memory is the platform's to name: the
+		 * addresses its table holds are the remote's word only, and
+		 * nothing is mapped on it.
+		 */
+		ret = amp_rsc_mem_bad(co,
+				      "in no region of the platform, though the remote runs in it: pa",
+				      m->pa);
 	else
 		ret = amp_rsc_mem_alloc(co);
 	if (ret)
@@ -267,6 +284,29 @@ int amp_rsc_mem_carveout_place(struct rsc_carveout *co)
 	}
 	mem->priv = co;
 	co->mem = mem;
+	return 0;
+}
+
+/*
+ * Carveout @i, just placed, must not share memory with one placed before
+ * it: a fixed da in a region and another carveout of the region's name,
+ * for one, would both land on the region's start.
+ */
+int amp_rsc_mem_carveout_check_alias(struct amp_rsc *rsc, u32 i)
+{
+	const struct rsc_carveout *a = &rsc->carveouts[i], *b;
+	u32 j;
+
+	for (j = 0; j < i; j++) {
+		b = &rsc->carveouts[j];
+		if ((u64)a->pa >= (u64)b->pa + b->len ||
+		    (u64)b->pa >= (u64)a->pa + a->len)
+			continue;
+		dev_err(rsc->dev, "resource table: entry %u (carveout) %s: placed at pa %pad over entry %u (carveout) %s at pa %pad\n",
+			a->e->index, a->e->mem.name, &a->pa, b->e->index,
+			b->e->mem.name, &b->pa);
+		return -EINVAL;
+	}
 	return 0;
 }
 

@@ -33,6 +33,12 @@ enum amp_rsc_mode {
 	AMP_RSC_MODE_ATTACH,
 };
 
+/*
+ * Most bytes the host allocates for one carveout that no platform region
+ * holds. Larger ones are refused at load, before any allocation.
+ */
+#define AMP_RSC_MAX_CARVEOUT_ALLOC SZ_64M
+
 /**
  * struct rsc_carveout - state of one carveout entry
  * @rsc: the handler
@@ -45,7 +51,6 @@ enum amp_rsc_mode {
  * @da: device address of the memory
  * @len: length in bytes
  * @dma: @va was allocated with dma_alloc_coherent()
- * @mapped: @va was mapped with memremap()
  */
 struct rsc_carveout {
 	struct amp_rsc *rsc;
@@ -56,7 +61,6 @@ struct rsc_carveout {
 	u64 da;
 	size_t len;
 	bool dma;
-	bool mapped;
 };
 
 /**
@@ -191,7 +195,6 @@ void amp_rsc_table_write(struct amp_rsc *rsc, u32 off, const void *buf,
 			 size_t len);
 void amp_rsc_table_write32(struct amp_rsc *rsc, u32 off, u32 val);
 void amp_rsc_table_write8(struct amp_rsc *rsc, u32 off, u8 val);
-void *amp_rsc_table_body(struct amp_rsc *rsc, const struct rsc_parse_entry *e);
 
 /* rsc_mem.c: regions, carveouts, devmem */
 const struct amp_rsc_region *amp_rsc_mem_region(struct amp_rsc *rsc,
@@ -201,6 +204,7 @@ int amp_rsc_mem_translate(struct amp_rsc *rsc, u64 da, size_t len, void **va,
 int amp_rsc_mem_check_devmem(struct amp_rsc *rsc,
 			     const struct rsc_parse_entry *e);
 int amp_rsc_mem_carveout_place(struct rsc_carveout *co);
+int amp_rsc_mem_carveout_check_alias(struct amp_rsc *rsc, u32 i);
 void amp_rsc_mem_carveout_register(struct rsc_carveout *co);
 void amp_rsc_mem_carveout_unplace(struct rsc_carveout *co);
 int amp_rsc_mem_carveout_write_back(struct rsc_carveout *co);

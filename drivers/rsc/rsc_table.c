@@ -61,11 +61,3 @@ void amp_rsc_table_write8(struct amp_rsc *rsc, u32 off, u8 val)
 {
 	amp_rsc_table_write(rsc, off, &val, 1);
 }
-
-/* The entry's body in the table the remote reads, or in the snapshot. */
-void *amp_rsc_table_body(struct amp_rsc *rsc, const struct rsc_parse_entry *e)
-{
-	if (rsc->table && !rsc->table_iomem)
-		return rsc->table + e->body_offset;
-	return rsc->snap + e->body_offset;
-}

@@ -128,9 +128,13 @@ static int amp_rsc_vring_dynamic(struct rsc_vring *vr,
 		return 0;
 	}
 
-	vr->va = dma_alloc_coherent(rsc->dev, vr->size, &vr->pa, GFP_KERNEL);
-	if (!vr->va)
+	vr->va = dma_alloc_coherent(rsc->dev, vr->size, &vr->pa,
+				    GFP_KERNEL | __GFP_NOWARN);
+	if (!vr->va) {
+		dev_err(rsc->dev, "resource table: entry %u (vdev) vring %u: cannot allocate its 0x%zx bytes\n",
+			vr->rv->e->index, vr->index, vr->size);
 		return -ENOMEM;
+	}
 	vr->dma = true;
 	vr->da = vr->pa;
 	if (!IS_ALIGNED(vr->pa, vr->align))

@@ -63,10 +63,12 @@ struct amp_rsc_region {
  *	id @notifyid (a vring or vdev id written in the table). May be called
  *	in atomic context.
  * @handle_vendor: optional: handle a vendor entry of type @type
- *	(128..511). @body points to the entry's body in the table the remote
- *	reads, @len bytes long; the handler may write into it. Called when
- *	the subdevice is prepared, before the remote starts. A negative
- *	return fails the start. Without it vendor entries are ignored.
+ *	(128..511). @body points to a copy of the entry's body as it was
+ *	validated, @len bytes long, never into memory the remote can change;
+ *	what the handler writes into it goes into the table the remote
+ *	reads once it returns 0. Called when the subdevice is prepared,
+ *	before the remote starts. A negative return fails the start. Without
+ *	it vendor entries are ignored.
  */
 struct amp_rsc_ops {
 	void (*kick)(struct rproc *rproc, u32 notifyid);
