@@ -14,6 +14,8 @@
 #include <kunit/test.h>
 #include <linux/dma-mapping.h>
 #include <linux/io.h>
+#include <linux/kthread.h>
+#include <linux/completion.h>
 #include <linux/list.h>
 #include <linux/module.h>
 #include <linux/remoteproc.h>
@@ -853,6 +855,58 @@ static void rh_vendor_snapshot(struct kunit *test)
 	rt_unprepare(t);
 }
 
+/* A thread calling amp_rsc_notify() until told to stop. */
+struct rh_notifier {
+	struct amp_rsc *rsc;
+	struct completion done;
+	bool stop;
+};
+
+static int rh_notify_loop(void *data)
+{
+	struct rh_notifier *n = data;
+
+	while (!READ_ONCE(n->stop)) {
+		amp_rsc_notify(n->rsc, AMP_RSC_NOTIFY_ALL);
+		cond_resched();
+	}
+	complete(&n->done);
+	return 0;
+}
+
+/*
+ * Test that amp_rsc_notify() running all the time while tables are
+ * loaded and dropped never sees a half-built state (KASAN and lockdep
+ * watch the race).
+ */
+static void rh_notify_races_load(struct kunit *test)
+{
+	struct rt *t = test->priv;
+	struct rh_notifier n = {};
+	struct task_struct *task;
+	int i;
+
+	rt_create(t, NULL, 0);
+	n.rsc = t->rsc;
+	init_completion(&n.done);
+	task = kthread_run(rh_notify_loop, &n, "amp-rsc-notify");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(task));
+	for (i = 0; i < 200; i++) {
+		rt_table(t, 2);
+		amp_tb_vdev(t->tb, AMP_RSC_VIRTIO_ID_RPMSG, 0, 1, 0, 2);
+		amp_tb_vring(t->tb, AMP_RSC_ADDR_ANY, 16, 8, 1);
+		amp_tb_vring(t->tb, AMP_RSC_ADDR_ANY, 16, 8, 2);
+		amp_tb_vdev(t->tb, AMP_RSC_VIRTIO_ID_RPMSG, 0, 1, 0, 2);
+		amp_tb_vring(t->tb, AMP_RSC_ADDR_ANY, 16, 8, 3);
+		amp_tb_vring(t->tb, AMP_RSC_ADDR_ANY, 16, 8, 4);
+		KUNIT_ASSERT_EQ(test, rt_load(t), 0);
+		KUNIT_ASSERT_EQ(test, rt_prepare(t), 0);
+		rt_unprepare(t);
+	}
+	WRITE_ONCE(n.stop, true);
+	wait_for_completion(&n.done);
+}
+
 static struct kunit_case amp_rsc_handlers_cases[] = {
 	KUNIT_CASE(rh_carveout_by_name),
 	KUNIT_CASE(rh_carveout_by_da),
@@ -884,6 +938,7 @@ static struct kunit_case amp_rsc_handlers_cases[] = {
 	KUNIT_CASE(rh_region_unmapped),
 	KUNIT_CASE(rh_carveout_alias),
 	KUNIT_CASE(rh_trace_in_carveout),
+	KUNIT_CASE(rh_notify_races_load),
 	KUNIT_CASE(rh_vendor_ignored),
 	KUNIT_CASE(rh_vdev_needs_kick),
 	KUNIT_CASE(rh_restart),

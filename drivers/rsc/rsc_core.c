@@ -145,7 +145,11 @@ static int amp_rsc_carveouts_setup(struct amp_rsc *rsc)
 	return 0;
 }
 
-/* What load and attach share: snapshot, parse, policy, carveouts. */
+/*
+ * What load and attach share: snapshot, parse, policy, carveouts. Called
+ * with rsc->lock held: the state it replaces is what amp_rsc_notify()
+ * walks.
+ */
 static int amp_rsc_take(struct amp_rsc *rsc, enum amp_rsc_mode mode,
 			const void *table, size_t size, bool is_iomem)
 {
@@ -240,11 +244,12 @@ int amp_rsc_load(struct amp_rsc *rsc, const void *table, size_t size, u64 da)
 {
 	int ret;
 
+	mutex_lock(&rsc->lock);
 	ret = amp_rsc_take(rsc, AMP_RSC_MODE_LOAD, table, size, false);
-	if (ret)
-		return ret;
-	rsc->table_da = da;
-	return 0;
+	if (!ret)
+		rsc->table_da = da;
+	mutex_unlock(&rsc->lock);
+	return ret;
 }
 EXPORT_SYMBOL_GPL(amp_rsc_load);
 
@@ -253,12 +258,14 @@ int amp_rsc_attach(struct amp_rsc *rsc, void *table, size_t size,
 {
 	int ret;
 
+	mutex_lock(&rsc->lock);
 	ret = amp_rsc_take(rsc, AMP_RSC_MODE_ATTACH, table, size, is_iomem);
-	if (ret)
-		return ret;
-	rsc->attach_table = table;
-	rsc->attach_iomem = is_iomem;
-	return 0;
+	if (!ret) {
+		rsc->attach_table = table;
+		rsc->attach_iomem = is_iomem;
+	}
+	mutex_unlock(&rsc->lock);
+	return ret;
 }
 EXPORT_SYMBOL_GPL(amp_rsc_attach);
 
@@ -484,7 +491,9 @@ void amp_rsc_destroy(struct amp_rsc *rsc)
 	}
 	if (amp_rsc_carveouts_registered(rsc))
 		rproc_resource_cleanup(rsc->rproc);
+	mutex_lock(&rsc->lock);
 	amp_rsc_free_state(rsc);
+	mutex_unlock(&rsc->lock);
 	mutex_destroy(&rsc->lock);
 	kfree(rsc);
 }

@@ -157,7 +157,11 @@ struct rsc_vdev {
  * @frozen: no more writes into @table: the remote is stopped or keeps
  *	running detached and owns the table
  * @prepared: prepare succeeded and unprepare has not run
- * @lock: guards the vrings' virtqueue pointers against amp_rsc_notify()
+ * @lock: taken by amp_rsc_notify() for its whole walk; held while the
+ *	cached table's state (@entries, @vdevs, @num_vdevs and the rest
+ *	load and attach rebuild) is replaced or freed, and while a vring's
+ *	virtqueue pointer is set or cleared, so that a notification never
+ *	sees any of them half-built
  */
 struct amp_rsc {
 	struct rproc *rproc;
@@ -186,7 +190,7 @@ struct amp_rsc {
 	bool table_iomem;
 	bool frozen;
 	bool prepared;
-	struct mutex lock; /* vq pointers vs amp_rsc_notify() */
+	struct mutex lock; /* cached table state, vq pointers vs notify */
 };
 
 /* rsc_table.c: the table the remote reads */
