@@ -5,7 +5,10 @@
  *   0x400 rpmsg-raw            echo (a /dev/rpmsgN through rpmsg_char)
  *   0x401 rpmsg-client-sample  echo (the kernel's sample client)
  *   0x402 rpmsg-tty            echo (a /dev/ttyRPMSGn)
- *   0x403 rpmsg-raw            control: text commands for fault tests
+ *   0x403 rpmsg-raw            control: text commands for fault tests,
+ *                              "stream" to have it send back unasked,
+ *                              "chaos N" to misbehave as seed N picks,
+ *                              "ring" to ring the host all the time
  * and echoes every message back to its sender. A shutdown request is
  * acknowledged, then the CPU powers itself off. After a detach request it
  * keeps running, drops its vrings and serves the next host that attaches.
@@ -13,6 +16,7 @@
 
 #include <amp/abi/virt_board.h>
 #include <fw/arch.h>
+#include <fw/chaos.h>
 #include <fw/gic.h>
 #include <fw/mbox.h>
 #include <fw/platform.h>
@@ -36,6 +40,16 @@
 #define ECHO_BAD_USED_LEN	0x10000
 /* Trace one line per this many echoed messages. */
 #define ECHO_TRACE_EVERY	1000
+/*
+ * How long a streaming send waits for a buffer, as OpenAMP's rpmsg_send()
+ * does (15 s there): it only gives up early when the host resets the
+ * device.
+ */
+#define ECHO_STREAM_WAIT_SECONDS 3
+/* Period of the doorbells of the "ring" fault test. */
+#define ECHO_RING_US		100
+/* Bytes of each streamed message. */
+#define ECHO_STREAM_LEN		64
 
 static const struct {
 	const char *name;
@@ -85,6 +99,11 @@ struct echo_vdev {
  * @echoed: messages echoed so far
  * @hung: fault test: messages are no longer handled
  * @no_ack_until: fault test: ignore shutdown requests until this count
+ * @stream: the vdev streaming messages to the host, or NULL
+ * @stream_dst: the host endpoint it streams to
+ * @streamed: messages streamed so far
+ * @ring_ch: fault test: the channel rung all the time, or 0 for none
+ * @ring_next: when it is rung next (counter ticks)
  */
 struct echo_state {
 	struct echo_vdev dev[FW_RSC_MAX_VDEVS];
@@ -92,6 +111,11 @@ struct echo_state {
 	unsigned long echoed;
 	int hung;
 	unsigned long long no_ack_until;
+	struct echo_vdev *stream;
+	unsigned int stream_dst;
+	unsigned long streamed;
+	unsigned int ring_ch;
+	unsigned long long ring_next;
 };
 
 static struct echo_state echo;
@@ -158,7 +182,69 @@ static void echo_check_shutdown(unsigned int pending)
 	echo_power_off();
 }
 
-static void echo_fault(struct fw_rpmsg *r, const char *cmd, unsigned int len)
+/* The vdev whose rpmsg state is @r. */
+static struct echo_vdev *echo_vdev_of(struct fw_rpmsg *r)
+{
+	return (struct echo_vdev *)((char *)r - offsetof(struct echo_vdev, r));
+}
+
+/*
+ * Sends the next streamed message as an OpenAMP remote does: with no
+ * buffer posted it waits, deaf to the mailbox, until the host posts one,
+ * the wait runs out, or the host resets the device (its status in the
+ * table loses DRIVER_OK), which ends the stream.
+ */
+static void echo_stream_one(void)
+{
+	struct echo_vdev *v = echo.stream;
+	unsigned long long deadline = fw_counter() +
+		(unsigned long long)fw_counter_freq() * ECHO_STREAM_WAIT_SECONDS;
+	unsigned char msg[ECHO_STREAM_LEN];
+	int ret;
+
+	memset(msg, 's', sizeof(msg));
+	memcpy(msg, &echo.streamed, sizeof(echo.streamed));
+	for (;;) {
+		ret = fw_rpmsg_send(&v->r, ECHO_ADDR_CONTROL, echo.stream_dst,
+				    (uintptr_t)msg, sizeof(msg));
+		if (ret != FW_RPMSG_BUSY)
+			break;
+		if (!(fw_rsc_vdev_status(&v->rsc) & FW_RSC_STATUS_DRIVER_OK)) {
+			fw_trace("rpmsg-echo: stream stopped after %lu: vdev %u reset\n",
+				 echo.streamed, v->index);
+			echo.stream = NULL;
+			return;
+		}
+		if (fw_counter() > deadline) {
+			fw_trace("rpmsg-echo: stream stopped after %lu: no buffer in %u s\n",
+				 echo.streamed, ECHO_STREAM_WAIT_SECONDS);
+			echo.stream = NULL;
+			return;
+		}
+		fw_cpu_relax();
+	}
+	if (!ret)
+		echo.streamed++;
+}
+
+/* "chaos N": misbehave as seed N says (fw/chaos.h). */
+static void echo_chaos(struct fw_rpmsg *r, const char *arg, unsigned int len)
+{
+	struct fw_chaos out;
+	unsigned int seed = 0, i;
+
+	for (i = 0; i < len && arg[i] >= '0' && arg[i] <= '9'; i++)
+		seed = seed * 10 + (arg[i] - '0');
+	fw_chaos_run(seed, r, &echo_vdev_of(r)->rsc, &out);
+	if (out.hang)
+		echo.hung = 1;
+	if (out.deaf_seconds)
+		echo.no_ack_until = fw_counter() +
+			(unsigned long long)fw_counter_freq() * out.deaf_seconds;
+}
+
+static void echo_fault(struct fw_rpmsg *r, const char *cmd, unsigned int len,
+		       unsigned int src)
 {
 	unsigned int i;
 
@@ -182,6 +268,17 @@ static void echo_fault(struct fw_rpmsg *r, const char *cmd, unsigned int len)
 		fw_trace("rpmsg-echo: ringing %u doorbells\n", ECHO_STORM_RINGS);
 		for (i = 0; i < ECHO_STORM_RINGS; i++)
 			fw_gic_raise_spi(AMP_VIRT_MBOX_SPI);
+	} else if (len > 6 && !fw_strncmp(cmd, "chaos ", 6)) {
+		echo_chaos(r, cmd + 6, len - 6);
+	} else if (len == 4 && !fw_strncmp(cmd, "ring", 4)) {
+		fw_trace("rpmsg-echo: ringing channel %u until shutdown\n",
+			 r->to_host_ch);
+		echo.ring_ch = r->to_host_ch;
+	} else if (len == 6 && !fw_strncmp(cmd, "stream", 6)) {
+		fw_trace("rpmsg-echo: streaming to host endpoint 0x%x\n", src);
+		echo.stream = echo_vdev_of(r);
+		echo.stream_dst = src;
+		echo.streamed = 0;
 	} else if (len == 15 && !fw_strncmp(cmd, "no-shutdown-ack", 15)) {
 		fw_trace("rpmsg-echo: ignoring shutdown for %u s\n",
 			 ECHO_NO_ACK_SECONDS);
@@ -206,7 +303,7 @@ static int echo_message(struct fw_rpmsg *r, const struct fw_rpmsg_msg *msg,
 		if (len > sizeof(cmd))
 			len = sizeof(cmd);
 		memcpy(cmd, (const void *)msg->data, len);
-		echo_fault(r, cmd, len);
+		echo_fault(r, cmd, len, msg->src);
 		return 0;
 	}
 
@@ -263,6 +360,21 @@ static int echo_host_ready(struct echo_vdev *v, unsigned int pending)
 }
 
 /* Takes over the vrings of @v and announces the echo services on it. */
+/*
+ * Fault test: a doorbell every ECHO_RING_US on one channel, with or
+ * without a host there (through probe, detach and attach), whatever the
+ * host says; a doorbell still in its slot is not sent again.
+ */
+static void echo_ring_again(void)
+{
+	unsigned long long now = fw_counter();
+
+	if (now < echo.ring_next)
+		return;
+	echo.ring_next = now + fw_counter_freq() / 1000000 * ECHO_RING_US;
+	fw_mbox_send(echo.ring_ch, 1);
+}
+
 static void echo_bring_up(struct echo_vdev *v)
 {
 	struct fw_rpmsg *r = &v->r;
@@ -321,6 +433,15 @@ void fw_main(unsigned long ctx)
 			if (v->state != ECHO_VDEV_UP || echo.hung)
 				continue;
 			busy |= fw_rpmsg_poll(&v->r, echo_message, NULL) > 0;
+		}
+		if (echo.stream && echo.stream->state == ECHO_VDEV_UP &&
+		    !echo.hung) {
+			echo_stream_one();
+			busy = 1;
+		}
+		if (echo.ring_ch) {
+			echo_ring_again();
+			busy = 1;
 		}
 		/*
 		 * Linux learns that its doorbells were taken only from the SPI:

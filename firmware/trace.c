@@ -24,6 +24,11 @@ void fw_trace_init(char *buf, size_t size)
 	fw_trace_pos = 0;
 }
 
+size_t fw_trace_used(void)
+{
+	return fw_trace_pos;
+}
+
 static void fw_trace_putc(char c)
 {
 	/* Keep room for the terminating NUL. */

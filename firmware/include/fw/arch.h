@@ -93,6 +93,11 @@ static inline unsigned int fw_read8(uintptr_t addr)
 	return val;
 }
 
+static inline void fw_write8(uintptr_t addr, unsigned int val)
+{
+	__asm__ volatile(FW_W0("strb") : : "r" (val), "r" (addr) : "memory");
+}
+
 /* The generic timer's virtual count, for timeouts. */
 static inline unsigned long long fw_counter(void)
 {

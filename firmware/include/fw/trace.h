@@ -18,6 +18,8 @@
 
 void fw_trace_init(char *buf, size_t size);
 void fw_trace(const char *fmt, ...) __printf(1, 2);
+/* Bytes of the log in use: the next line starts there. */
+size_t fw_trace_used(void);
 void fw_vtrace(const char *fmt, va_list ap);
 
 #endif /* FW_TRACE_H */
