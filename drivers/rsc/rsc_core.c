@@ -425,20 +425,27 @@ static void amp_rsc_restore_attached(struct amp_rsc *rsc)
 	}
 }
 
+/*
+ * A remote the host loaded sees each virtio device reset as it goes away
+ * (DRIVER_OK gone from the status in its table, as with the core's own
+ * transport), before the platform asks it to stop: one that is sending
+ * learns the host is gone instead of waiting for buffers that will not
+ * come back. A remote that was attached to keeps the table as it was
+ * found, for the next host. From then on nothing is written: the remote
+ * is halted, or runs on and owns its table.
+ */
 static void amp_rsc_stop(struct rproc_subdev *subdev, bool crashed)
 {
 	struct amp_rsc *rsc = container_of(subdev, struct amp_rsc, subdev);
 	u32 i = rsc->num_vdevs;
 
-	if (rsc->mode == AMP_RSC_MODE_ATTACH)
+	if (rsc->mode == AMP_RSC_MODE_ATTACH) {
 		amp_rsc_restore_attached(rsc);
-	/*
-	 * The virtio core resets the device while it goes away; a halted
-	 * remote does not care and a detached one keeps what it had.
-	 */
-	rsc->frozen = true;
+		rsc->frozen = true;
+	}
 	while (i--)
 		amp_rsc_virtio_remove(&rsc->vdevs[i]);
+	rsc->frozen = true;
 }
 
 struct amp_rsc *amp_rsc_create(struct rproc *rproc,

@@ -12,7 +12,7 @@
 FW=rpmsg-echo.elf
 RAW=1024	# 0x400: echo endpoint
 
-ktap_plan 11
+ktap_plan 13
 
 modprobe amp_psci_reset
 modprobe amp_mbox
@@ -115,6 +115,32 @@ ktap_result missing_shutdown_ack_reported no_ack_reported
 # Past the remote's 2 s of deafness.
 sleep 2
 ktap_result recovers_after_missing_ack recovers
+
+# stream: the remote sends unasked as fast as buffers allow and, when none
+# is posted, waits for one without hearing the mailbox, as OpenAMP's
+# rpmsg_send() does for up to 15 s. A stop shows it the device reset (the
+# status in its table loses DRIVER_OK) before asking it to shut down, so
+# it stops streaming and acknowledges the request in time. The endpoint is
+# opened once, for reading and writing: rpmsg_char takes one open at a
+# time on 6.1.
+stream_stopped() {
+	c=$(rpmsg_dev 1027) || return 1
+	exec 3<>"$c" || return 1
+	cat <&3 >/dev/null 2>&1 &
+	reader=$!
+	log_mark
+	printf stream >&3 || { kill "$reader"; exec 3<&-; return 1; }
+	wait_for 'rproc_trace | grep -q "streaming to host endpoint"' 50 ||
+		{ kill "$reader"; exec 3<&-; echo "no stream"; return 1; }
+	sleep 0.5
+	rproc_stop || { kill "$reader"; exec 3<&-; echo "stop failed"; return 1; }
+	kill "$reader" 2>/dev/null
+	exec 3<&-
+	! log_since | grep -q "did not acknowledge" ||
+		{ echo "the shutdown request went unanswered"; return 1; }
+}
+ktap_result stop_while_streaming_acknowledged stream_stopped
+ktap_result starts_after_stream healthy
 
 rproc_stop
 modprobe -r amp_rproc
