@@ -132,18 +132,33 @@ static int rv_find(struct virtio_device *vdev, struct virtqueue *vqs[2])
 	return amp_virtio_find_vqs(vdev, 2, vqs, info);
 }
 
-/* Plays the remote: returns the buffer at descriptor @head as used. */
-static void rv_used(struct virtqueue *vq, u32 head)
+/* The shared ring of queue @q: what the remote reads and writes. */
+static struct vring *rv_shared(struct rv *v, unsigned int q)
 {
-	struct vring_used *used =
-		(struct vring_used *)virtqueue_get_vring(vq)->used;
-	u16 idx = virtio16_to_cpu(vq->vdev, used->idx);
-
-	used->ring[idx % 8].id = cpu_to_virtio32(vq->vdev, head);
-	used->ring[idx % 8].len = 0;
-	used->idx = cpu_to_virtio16(vq->vdev, idx + 1);
+	return &v->t->rsc->vdevs[0].vring[q].shared;
 }
 
+/*
+ * Plays the remote: returns the buffer at descriptor @head of queue @q as
+ * used, @len bytes written.
+ */
+static void rv_used_len(struct rv *v, unsigned int q, u32 head, u32 len)
+{
+	struct virtio_device *vdev = v->t->rsc->vdevs[0].vdev;
+	struct vring *r = rv_shared(v, q);
+	u16 idx = virtio16_to_cpu(vdev, r->used->idx);
+
+	r->used->ring[idx % 8].id = cpu_to_virtio32(vdev, head);
+	r->used->ring[idx % 8].len = cpu_to_virtio32(vdev, len);
+	r->used->idx = cpu_to_virtio16(vdev, idx + 1);
+}
+
+static void rv_used(struct rv *v, unsigned int q, u32 head)
+{
+	rv_used_len(v, q, head, 0);
+}
+
+/* Adds a 64-byte receive buffer and tells the remote, as a driver does. */
 static void rv_add_buf(struct kunit *test, struct virtqueue *vq)
 {
 	struct scatterlist sg;
@@ -153,6 +168,7 @@ static void rv_add_buf(struct kunit *test, struct virtqueue *vq)
 	sg_init_one(&sg, buf, 64);
 	KUNIT_ASSERT_EQ(test, virtqueue_add_inbuf(vq, &sg, 1, buf, GFP_KERNEL),
 			0);
+	virtqueue_kick(vq);
 }
 
 /* Test that features are offered, written back and bits above 31 refused. */
@@ -252,10 +268,16 @@ static void rv_find_vqs(struct kunit *test)
 	da1 = rt_loaded32(v->t, v->vr[1]);
 	KUNIT_EXPECT_EQ(test, da0, RV_REGION_DA);
 	KUNIT_EXPECT_EQ(test, da1, RV_REGION_DA + 240);
-	KUNIT_EXPECT_PTR_EQ(test, (void *)virtqueue_get_vring(v->vqs[0])->desc,
+	/* The remote's rings are where the table says ... */
+	KUNIT_EXPECT_PTR_EQ(test, (void *)rv_shared(v, 0)->desc,
 			    (void *)(v->shm + (da0 - RV_REGION_DA)));
-	KUNIT_EXPECT_PTR_EQ(test, (void *)virtqueue_get_vring(v->vqs[1])->desc,
+	KUNIT_EXPECT_PTR_EQ(test, (void *)rv_shared(v, 1)->desc,
 			    (void *)(v->shm + (da1 - RV_REGION_DA)));
+	/* ... and the virtio core runs on rings of its own. */
+	KUNIT_EXPECT_PTR_NE(test, (void *)virtqueue_get_vring(v->vqs[0])->desc,
+			    (void *)rv_shared(v, 0)->desc);
+	KUNIT_EXPECT_PTR_NE(test, (void *)virtqueue_get_vring(v->vqs[1])->desc,
+			    (void *)rv_shared(v, 1)->desc);
 	KUNIT_EXPECT_EQ(test, virtqueue_get_vring_size(v->vqs[1]), 8U);
 	KUNIT_EXPECT_PTR_EQ(test, v->t->rsc->vdevs[0].vring[1].vq, v->vqs[1]);
 	vdev->config->del_vqs(vdev);
@@ -280,6 +302,37 @@ static void rv_kick(struct kunit *test)
 	rv_stop(v);
 }
 
+/*
+ * Test that buffers a driver added but did not kick yet are shown to the
+ * remote when it sets DRIVER_OK, which the remote starts from (as
+ * virtio_rpmsg_bus posts its receive buffers, then sets DRIVER_OK, then
+ * kicks).
+ */
+static void rv_driver_ok_publishes(struct kunit *test)
+{
+	struct rv *v = rv_layout(test, RV_ID_NONE, 0);
+	struct virtio_device *vdev = rv_start(v);
+	struct scatterlist sg;
+	void *buf = kunit_kzalloc(test, 64, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	KUNIT_ASSERT_EQ(test, rv_find(vdev, v->vqs), 0);
+	sg_init_one(&sg, buf, 64);
+	KUNIT_ASSERT_EQ(test, virtqueue_add_inbuf(v->vqs[0], &sg, 1, buf,
+						  GFP_KERNEL), 0);
+	KUNIT_EXPECT_EQ(test, virtio16_to_cpu(vdev, rv_shared(v, 0)->avail->idx),
+			0);
+	virtio_device_ready(vdev);
+	KUNIT_EXPECT_EQ(test, virtio16_to_cpu(vdev, rv_shared(v, 0)->avail->idx),
+			1);
+	KUNIT_EXPECT_EQ(test, virtio16_to_cpu(vdev, rv_shared(v, 0)->avail->ring[0]),
+			0);
+	KUNIT_EXPECT_EQ(test, virtio32_to_cpu(vdev, rv_shared(v, 0)->desc[0].len),
+			64U);
+	vdev->config->del_vqs(vdev);
+	rv_stop(v);
+}
+
 /* Test that amp_rsc_notify() runs only the matching queue's callback. */
 static void rv_notify_one(struct kunit *test)
 {
@@ -290,8 +343,8 @@ static void rv_notify_one(struct kunit *test)
 	memset(rv_calls, 0, sizeof(rv_calls));
 	rv_add_buf(test, v->vqs[0]);
 	rv_add_buf(test, v->vqs[1]);
-	rv_used(v->vqs[0], 0);
-	rv_used(v->vqs[1], 0);
+	rv_used(v, 0, 0);
+	rv_used(v, 1, 0);
 
 	amp_rsc_notify(v->t->rsc, 1);
 	KUNIT_EXPECT_EQ(test, rv_calls[0], 0U);
@@ -306,12 +359,10 @@ static void rv_notify_one(struct kunit *test)
 	rv_stop(v);
 }
 
-static void rv_set_used_idx(struct virtqueue *vq, u16 idx)
+static void rv_set_used_idx(struct rv *v, unsigned int q, u16 idx)
 {
-	struct vring_used *used =
-		(struct vring_used *)virtqueue_get_vring(vq)->used;
-
-	used->idx = cpu_to_virtio16(vq->vdev, idx);
+	rv_shared(v, q)->used->idx =
+		cpu_to_virtio16(v->t->rsc->vdevs[0].vdev, idx);
 }
 
 /*
@@ -327,15 +378,15 @@ static void rv_check_used_idx_refused(struct kunit *test, u16 used_idx)
 	KUNIT_ASSERT_EQ(test, rv_find(vdev, v->vqs), 0);
 	memset(rv_calls, 0, sizeof(rv_calls));
 	rv_add_buf(test, v->vqs[0]);
-	rv_used(v->vqs[0], 0);
-	rv_set_used_idx(v->vqs[0], used_idx);
+	rv_used(v, 0, 0);
+	rv_set_used_idx(v, 0, used_idx);
 
 	amp_rsc_notify(v->t->rsc, 0);
 	KUNIT_EXPECT_EQ(test, rv_calls[0], 0U);
 	KUNIT_EXPECT_TRUE(test, virtqueue_is_broken(v->vqs[0]));
 	KUNIT_EXPECT_TRUE(test, virtqueue_is_broken(v->vqs[1]));
 	/* Even a sane index later runs nothing on the stopped device. */
-	rv_set_used_idx(v->vqs[0], 1);
+	rv_set_used_idx(v, 0, 1);
 	amp_rsc_notify(v->t->rsc, AMP_RSC_NOTIFY_ALL);
 	KUNIT_EXPECT_EQ(test, rv_calls[0], 0U);
 	vdev->config->del_vqs(vdev);
@@ -367,7 +418,7 @@ static void rv_used_idx_window_full(struct kunit *test)
 		rv_add_buf(test, v->vqs[0]);
 	amp_rsc_notify(v->t->rsc, 0);
 	KUNIT_EXPECT_FALSE(test, virtqueue_is_broken(v->vqs[0]));
-	rv_used(v->vqs[0], 3);
+	rv_used(v, 0, 3);
 	amp_rsc_notify(v->t->rsc, 0);
 	KUNIT_EXPECT_EQ(test, rv_calls[0], 1U);
 	KUNIT_EXPECT_FALSE(test, virtqueue_is_broken(v->vqs[0]));
@@ -375,8 +426,13 @@ static void rv_used_idx_window_full(struct kunit *test)
 	rv_stop(v);
 }
 
-/* Test that a used descriptor id out of range stops the device. */
-static void rv_used_id_out_of_range(struct kunit *test)
+/*
+ * Two buffers made available on the rx queue, then @corrupt plays a remote
+ * that returns them wrongly: the device must stop before the callback
+ * runs, and nothing is handed to the driver.
+ */
+static void rv_check_refused(struct kunit *test,
+			     void (*corrupt)(struct rv *v))
 {
 	struct rv *v = rv_layout(test, RV_ID_NONE, 0);
 	struct virtio_device *vdev = rv_start(v);
@@ -385,15 +441,105 @@ static void rv_used_id_out_of_range(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, rv_find(vdev, v->vqs), 0);
 	memset(rv_calls, 0, sizeof(rv_calls));
 	rv_add_buf(test, v->vqs[0]);
-	rv_used(v->vqs[0], 100);
+	rv_add_buf(test, v->vqs[0]);
+	corrupt(v);
 
 	amp_rsc_notify(v->t->rsc, 0);
-	KUNIT_EXPECT_EQ(test, rv_calls[0], 1U);
+	KUNIT_EXPECT_EQ(test, rv_calls[0], 0U);
 	KUNIT_EXPECT_NULL(test, virtqueue_get_buf(v->vqs[0], &len));
 	KUNIT_EXPECT_TRUE(test, virtqueue_is_broken(v->vqs[0]));
 	KUNIT_EXPECT_TRUE(test, virtqueue_is_broken(v->vqs[1]));
 	vdev->config->del_vqs(vdev);
 	rv_stop(v);
+}
+
+static void rv_corrupt_id(struct rv *v)
+{
+	rv_used(v, 0, 100);
+}
+
+/* Test that a used descriptor id out of range stops the device. */
+static void rv_used_id_out_of_range(struct kunit *test)
+{
+	rv_check_refused(test, rv_corrupt_id);
+}
+
+static void rv_corrupt_id_not_given(struct rv *v)
+{
+	rv_used(v, 0, 5);
+}
+
+/* Test that a used id the host never made available stops the device. */
+static void rv_used_id_not_made_available(struct kunit *test)
+{
+	rv_check_refused(test, rv_corrupt_id_not_given);
+}
+
+static void rv_corrupt_twice(struct rv *v)
+{
+	rv_used(v, 0, 0);
+	rv_used(v, 0, 0);
+}
+
+/* Test that a buffer returned twice stops the device at the second. */
+static void rv_used_twice(struct kunit *test)
+{
+	rv_check_refused(test, rv_corrupt_twice);
+}
+
+static void rv_corrupt_len(struct rv *v)
+{
+	rv_used_len(v, 0, 0, 65);
+}
+
+/* Test that a used length beyond the buffer stops the device. */
+static void rv_used_len_too_long(struct kunit *test)
+{
+	rv_check_refused(test, rv_corrupt_len);
+}
+
+/*
+ * The remote also moves the avail index it reads: 1000 buffers seem
+ * available, 1000 are returned.
+ */
+static void rv_corrupt_both_indices(struct rv *v)
+{
+	struct vring *r = rv_shared(v, 0);
+
+	r->avail->idx = cpu_to_virtio16(v->t->rsc->vdevs[0].vdev, 1002);
+	rv_set_used_idx(v, 0, 1000);
+}
+
+/*
+ * Test that the window of buffers the remote may return comes from what
+ * the host made available, not from the avail index in shared memory.
+ */
+static void rv_avail_idx_moved(struct kunit *test)
+{
+	rv_check_refused(test, rv_corrupt_both_indices);
+}
+
+/* NEXT on every descriptor of the shared table: a chain that never ends. */
+static void rv_corrupt_next(struct rv *v)
+{
+	struct virtio_device *vdev = v->t->rsc->vdevs[0].vdev;
+	struct vring *r = rv_shared(v, 0);
+	unsigned int i;
+
+	for (i = 0; i < 8; i++) {
+		r->desc[i].flags |= cpu_to_virtio16(vdev, VRING_DESC_F_NEXT);
+		r->desc[i].next = cpu_to_virtio16(vdev, (i + 1) % 8);
+	}
+	rv_used(v, 0, 0);
+}
+
+/*
+ * Test that descriptors the remote rewrote (NEXT on each, in a loop) are
+ * refused without following them, the device stopped.
+ */
+static void rv_desc_next_loop(struct kunit *test)
+{
+	rv_check_refused(test, rv_corrupt_next);
 }
 
 /* Test that AMP_RSC_NOTIFY_ALL drains every vring. */
@@ -408,9 +554,9 @@ static void rv_notify_all(struct kunit *test)
 	rv_add_buf(test, v->vqs[0]);
 	rv_add_buf(test, v->vqs[0]);
 	rv_add_buf(test, v->vqs[1]);
-	rv_used(v->vqs[0], 0);
-	rv_used(v->vqs[0], 1);
-	rv_used(v->vqs[1], 0);
+	rv_used(v, 0, 0);
+	rv_used(v, 0, 1);
+	rv_used(v, 1, 0);
 
 	amp_rsc_notify(v->t->rsc, AMP_RSC_NOTIFY_ALL);
 	KUNIT_EXPECT_EQ(test, rv_calls[0], 1U);
@@ -494,7 +640,8 @@ static void rv_attach(struct kunit *test)
 	vdev = t->rsc->vdevs[0].vdev;
 	KUNIT_ASSERT_NOT_NULL(test, vdev);
 	KUNIT_ASSERT_EQ(test, rv_find(vdev, vqs), 0);
-	KUNIT_EXPECT_PTR_EQ(test, (void *)virtqueue_get_vring(vqs[1])->desc,
+	/* The remote's vring stays where its table has it. */
+	KUNIT_EXPECT_PTR_EQ(test, (void *)t->rsc->vdevs[0].vring[1].shared.desc,
 			    (void *)(shm + 0x2000));
 	vdev->features = 0x1;
 	KUNIT_EXPECT_EQ(test, vdev->config->finalize_features(vdev), 0);
@@ -538,12 +685,18 @@ static struct kunit_case amp_rsc_virtio_cases[] = {
 	KUNIT_CASE(rv_status),
 	KUNIT_CASE(rv_find_vqs),
 	KUNIT_CASE(rv_kick),
+	KUNIT_CASE(rv_driver_ok_publishes),
 	KUNIT_CASE(rv_notify_one),
 	KUNIT_CASE(rv_notify_all),
 	KUNIT_CASE(rv_used_idx_ahead),
 	KUNIT_CASE(rv_used_idx_behind),
 	KUNIT_CASE(rv_used_idx_window_full),
 	KUNIT_CASE(rv_used_id_out_of_range),
+	KUNIT_CASE(rv_used_id_not_made_available),
+	KUNIT_CASE(rv_used_twice),
+	KUNIT_CASE(rv_used_len_too_long),
+	KUNIT_CASE(rv_avail_idx_moved),
+	KUNIT_CASE(rv_desc_next_loop),
 	KUNIT_CASE(rv_rpmsg_binds),
 	KUNIT_CASE(rv_attach),
 	KUNIT_CASE(rv_attach_unplaced),

@@ -2,16 +2,19 @@
 /*
  * Internals of the resource table handler, shared by its files and the
  * KUnit suites. The files form a chain: rsc_core.c (the API and the
- * subdevice hooks) uses rsc_virtio.c, rsc_vring.c, rsc_trace.c and
- * rsc_mem.c, which use rsc_table.c (access to the table the remote reads);
- * none of them calls back up.
+ * subdevice hooks) uses rsc_virtio.c (the transport, over rsc_ring.c),
+ * rsc_vring.c, rsc_trace.c and rsc_mem.c, which use rsc_table.c (access
+ * to the table the remote reads); none of them calls back up.
  */
 #ifndef AMP_RSC_PRIV_H
 #define AMP_RSC_PRIV_H
 
 #include <linux/mutex.h>
 #include <linux/remoteproc.h>
+#include <linux/sizes.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
+#include <linux/virtio_ring.h>
 
 #include <amp/rsc.h>
 #include <amp/internal/rsc_parse.h>
@@ -92,7 +95,15 @@ struct rsc_vdev;
  * @va: CPU address
  * @size: bytes the ring occupies
  * @dma: @va was allocated with dma_alloc_coherent() of @size bytes
- * @vq: the virtqueue on it, NULL when none; guarded by amp_rsc.lock
+ * @vq: the virtqueue, NULL when none; guarded by amp_rsc.lock
+ * @shared: the ring at @va, the one the remote reads and writes
+ * @ring: the host's own ring, which @vq runs on (rsc_ring.c)
+ * @ring_lock: guards @published, @consumed, @in_flight and @chain_len
+ *	between kicks, in any context, and notifications
+ * @published: avail index the remote was shown
+ * @consumed: used index taken from the remote
+ * @in_flight: descriptor heads made available and not used yet
+ * @chain_len: bytes of the chain at each head in flight
  */
 struct rsc_vring {
 	struct rsc_vdev *rv;
@@ -106,6 +117,13 @@ struct rsc_vring {
 	size_t size;
 	bool dma;
 	struct virtqueue *vq;
+	struct vring shared;
+	void *ring;
+	spinlock_t ring_lock; /* published, consumed, in_flight, chain_len */
+	u16 published;
+	u16 consumed;
+	unsigned long *in_flight;
+	u32 *chain_len;
 };
 
 /**
@@ -222,6 +240,12 @@ void amp_rsc_trace_remove(struct rsc_trace *tr);
 u64 amp_rsc_vring_bytes(u32 num, u32 align);
 int amp_rsc_vring_place(struct rsc_vdev *rv);
 void amp_rsc_vring_release(struct rsc_vdev *rv);
+
+/* rsc_ring.c: the shared vrings against the host's own */
+int amp_rsc_ring_init(struct rsc_vring *vr);
+void amp_rsc_ring_free(struct rsc_vring *vr);
+void amp_rsc_ring_publish(struct rsc_vring *vr);
+int amp_rsc_ring_take_used(struct rsc_vring *vr);
 
 /* rsc_virtio.c: the virtio transport (and amp_rsc_notify()) */
 int amp_rsc_virtio_add(struct rsc_vdev *rv);

@@ -90,11 +90,21 @@ static u8 amp_rsc_virtio_get_status(struct virtio_device *vdev)
  * The remote polls the status byte in the table for DRIVER_OK; so does a
  * remote a boot loader started, which Linux then attaches to. Detaching
  * puts back the byte found at attach time (amp_rsc_stop()).
+ *
+ * A driver may set DRIVER_OK before it kicks the buffers it added (as
+ * virtio_rpmsg_bus does with its receive buffers); the remote sees only
+ * what was published, and starts using the rings on DRIVER_OK, so
+ * everything added so far is published first.
  */
 static void amp_rsc_virtio_set_status(struct virtio_device *vdev, u8 status)
 {
 	struct rsc_vdev *rv = amp_rsc_virtio_rv(vdev);
+	unsigned int i;
 
+	if (status & VIRTIO_CONFIG_S_DRIVER_OK)
+		for (i = 0; i < rv->e->vdev.num_vrings; i++)
+			if (rv->vring[i].vq)
+				amp_rsc_ring_publish(&rv->vring[i]);
 	rv->status = status;
 	amp_rsc_table_write8(rv->rsc, rv->e->vdev.status_offset, status);
 }
@@ -114,6 +124,13 @@ static int amp_rsc_virtio_finalize_features(struct virtio_device *vdev)
 	struct rsc_vdev *rv = amp_rsc_virtio_rv(vdev);
 
 	vring_transport_features(vdev);
+	/*
+	 * The virtio core runs on the host's own copy of each ring
+	 * (rsc_ring.c): event indices there would never come from the
+	 * remote, and indirect tables would be in memory it cannot reach.
+	 */
+	__virtio_clear_bit(vdev, VIRTIO_RING_F_EVENT_IDX);
+	__virtio_clear_bit(vdev, VIRTIO_RING_F_INDIRECT_DESC);
 	if (rv->e->version == AMP_RSC_TABLE_V1 && upper_32_bits(vdev->features)) {
 		dev_err(rv->rsc->dev, "vdev%u: features 0x%llx do not fit the 32 bits of a v1 table\n",
 			rv->index, (unsigned long long)vdev->features);
@@ -129,6 +146,7 @@ static bool amp_rsc_virtio_kick(struct virtqueue *vq)
 	struct rsc_vring *vr = vq->priv;
 	struct amp_rsc *rsc = vr->rv->rsc;
 
+	amp_rsc_ring_publish(vr);
 	rsc->ops->kick(rsc->rproc, vr->notifyid);
 	return true;
 }
@@ -146,6 +164,7 @@ static void amp_rsc_virtio_del_vqs(struct virtio_device *vdev)
 		vr->vq = NULL;
 		mutex_unlock(&rv->rsc->lock);
 		vring_del_virtqueue(vq);
+		amp_rsc_ring_free(vr);
 	}
 }
 
@@ -155,6 +174,7 @@ static int amp_rsc_virtio_find_vq(struct rsc_vdev *rv, unsigned int index,
 {
 	struct rsc_vring *vr;
 	struct virtqueue *vq;
+	int ret;
 
 	if (index >= rv->e->vdev.num_vrings || !rv->placed) {
 		dev_err(rv->rsc->dev, "vdev%u: no vring %u for queue %s\n",
@@ -163,13 +183,16 @@ static int amp_rsc_virtio_find_vq(struct rsc_vdev *rv, unsigned int index,
 	}
 	vr = &rv->vring[index];
 	/* The remote starts from empty rings. */
-	memset(vr->va, 0, vr->size);
+	ret = amp_rsc_ring_init(vr);
+	if (ret)
+		return ret;
 	vq = vring_new_virtqueue(index, vr->num, vr->align, rv->vdev, false,
-				 info->ctx, vr->va, amp_rsc_virtio_kick,
+				 info->ctx, vr->ring, amp_rsc_virtio_kick,
 				 info->callback, info->name);
 	if (!vq) {
 		dev_err(rv->rsc->dev, "vdev%u: cannot create queue %s\n",
 			rv->index, info->name);
+		amp_rsc_ring_free(vr);
 		return -ENOMEM;
 	}
 	vq->priv = vr;
@@ -345,30 +368,6 @@ void amp_rsc_virtio_remove(struct rsc_vdev *rv)
 }
 
 /*
- * The remote can only have used buffers the host made available: between
- * zero and num of them are outstanding. A used index outside that window is
- * a ring the remote corrupted; walking it would hand the host stale
- * entries as fresh ones.
- */
-static bool amp_rsc_virtio_used_idx_sane(struct rsc_vring *vr)
-{
-	struct virtqueue *vq = vr->vq;
-	const struct vring *ring = virtqueue_get_vring(vq);
-	u16 used, avail;
-
-	used = virtio16_to_cpu(vq->vdev, READ_ONCE(ring->used->idx));
-	/* The remote read avail->idx before it published used->idx. */
-	virt_rmb();
-	avail = virtio16_to_cpu(vq->vdev, READ_ONCE(ring->avail->idx));
-	if ((u16)(avail - used) <= vr->num)
-		return true;
-	dev_err(vr->rv->rsc->dev,
-		"vdev%u vring%u: used index %u is not within the %u buffers made available (avail index %u)\n",
-		vr->rv->index, vr->index, used, vr->num, avail);
-	return false;
-}
-
-/*
  * A ring the remote corrupted stays unusable: the device is broken so its
  * driver stops using it, and the remote is reported as crashed so the
  * core's recovery policy (restart, or leave it crashed) applies.
@@ -389,7 +388,7 @@ static void amp_rsc_virtio_vring_interrupt(struct rsc_vring *vr)
 {
 	if (virtqueue_is_broken(vr->vq))
 		return;
-	if (!amp_rsc_virtio_used_idx_sane(vr)) {
+	if (amp_rsc_ring_take_used(vr)) {
 		amp_rsc_virtio_ring_corrupted(vr);
 		return;
 	}

@@ -61,15 +61,22 @@ hang_detected() {
 ktap_result hang_seen_as_no_echo hang_detected
 ktap_result recovers_after_hang recovers
 
-# bad-used-len: the remote claims more bytes than a buffer holds.
+# bad-used-len: the remote claims more bytes than a buffer holds. The
+# transport refuses the entry before rpmsg sees it, stops the device and
+# reports the remote crashed, so the core recovers it.
 bad_len_refused() {
 	log_mark
 	rproc_fault bad-used-len || return 1
 	d=$(rpmsg_dev "$RAW") || return 1
-	! rpmsgbench echo -n 1 "$d" 2>/dev/null &&
-		log_since | grep -q "inbound msg too big"
+	! rpmsgbench echo -n 1 "$d" 2>/dev/null || return 1
+	wait_for 'log_since | grep -q "claims 65536 bytes of the 512-byte buffer"' 50 ||
+		return 1
+	log_since | grep -q "ring corrupted by the remote; device stopped" || return 1
+	wait_for 'log_since | grep -q "handling crash #"' 50 || return 1
+	wait_for '[ "$(rproc_state)" = running ]' 100
 }
 ktap_result oversized_used_len_refused bad_len_refused
+free_coredumps
 ktap_result recovers_after_bad_used_len recovers
 
 # bad-used-idx: the remote moves its used index 1000 ahead of what it was
