@@ -99,6 +99,7 @@ char *amp_board_harness_trace(struct amp_board_harness *h, char *buf,
 int amp_board_harness_start(struct amp_board_harness *h,
 			    unsigned int timeout_ms);
 int amp_board_harness_stop(struct amp_board_harness *h);
+int amp_board_harness_mbox_irq(struct amp_board_harness *h);
 int amp_board_harness_ping(struct amp_board_harness *h,
 			   enum amp_board_harness_ch ch, u32 payload,
 			   unsigned int timeout_ms);

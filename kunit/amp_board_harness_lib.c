@@ -14,6 +14,7 @@
 #include <linux/module.h>
 #include <linux/of.h>
 #include <linux/of_address.h>
+#include <linux/of_irq.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
 #include <linux/reset.h>
@@ -348,6 +349,27 @@ int amp_board_harness_stop(struct amp_board_harness *h)
 	return reset_control_assert(h->rst);
 }
 EXPORT_SYMBOL_GPL(amp_board_harness_stop);
+
+/**
+ * amp_board_harness_mbox_irq() - the interrupt the remote rings Linux on
+ * @h: the harness
+ *
+ * Return: the Linux interrupt number of the board mailbox's SPI, or a
+ * negative errno.
+ */
+int amp_board_harness_mbox_irq(struct amp_board_harness *h)
+{
+	struct device_node *mbox;
+	int irq;
+
+	mbox = of_parse_phandle(h->np, "mboxes", 0);
+	if (!mbox)
+		return -ENODEV;
+	irq = of_irq_get(mbox, 0);
+	of_node_put(mbox);
+	return irq;
+}
+EXPORT_SYMBOL_GPL(amp_board_harness_mbox_irq);
 
 /**
  * amp_board_harness_ping() - send a doorbell and wait for its echo

@@ -11,6 +11,10 @@
  */
 
 #include <kunit/test.h>
+#include <linux/delay.h>
+#include <linux/fs.h>
+#include <linux/interrupt.h>
+#include <linux/kernel.h>
 #include <linux/mailbox_client.h>
 #include <linux/module.h>
 #include <linux/reset.h>
@@ -190,6 +194,55 @@ static void amp_board_assert_timeout(struct kunit *test)
 	amp_board_stop(test, h);
 }
 
+/* The "unhandled" count of /proc/irq/@irq/spurious, or -1. */
+static int amp_board_unhandled(struct kunit *test, int irq)
+{
+	char path[48], *buf, *p;
+	unsigned int n;
+	struct file *f;
+	loff_t pos = 0;
+	ssize_t len;
+
+	buf = kunit_kzalloc(test, 256, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	snprintf(path, sizeof(path), "/proc/irq/%d/spurious", irq);
+	f = filp_open(path, O_RDONLY, 0);
+	if (IS_ERR(f))
+		return -1;
+	len = kernel_read(f, buf, 255, &pos);
+	filp_close(f, NULL);
+	if (len <= 0)
+		return -1;
+	p = strstr(buf, "\nunhandled ");
+	if (!p || sscanf(p, "\nunhandled %u", &n) != 1)
+		return -1;
+	return n;
+}
+
+/*
+ * Test that a doorbell with nothing in any slot is not taken as handled:
+ * the kernel counts it, and shuts the line off if the remote keeps firing.
+ */
+static void amp_board_empty_doorbell_unhandled(struct kunit *test)
+{
+	struct amp_board_harness *h = test->priv;
+	int irq = amp_board_harness_mbox_irq(h);
+	int before, after, i;
+
+	KUNIT_ASSERT_GT(test, irq, 0);
+	before = amp_board_unhandled(test, irq);
+	KUNIT_ASSERT_GE(test, before, 0);
+	/* 1 ms apart: the kernel forgets unhandled ones 100 ms apart. */
+	for (i = 0; i < 10; i++) {
+		KUNIT_ASSERT_EQ(test,
+				irq_set_irqchip_state(irq, IRQCHIP_STATE_PENDING,
+						      true), 0);
+		usleep_range(1000, 2000);
+	}
+	after = amp_board_unhandled(test, irq);
+	KUNIT_EXPECT_EQ(test, after - before, 10);
+}
+
 /* Test that a channel index beyond the controller's fails with -EINVAL. */
 static void amp_board_channel_out_of_range(struct kunit *test)
 {
@@ -211,6 +264,7 @@ static struct kunit_case amp_board_cases[] = {
 	KUNIT_CASE(amp_board_deassert_running),
 	KUNIT_CASE(amp_board_assert_timeout),
 	KUNIT_CASE(amp_board_channel_out_of_range),
+	KUNIT_CASE(amp_board_empty_doorbell_unhandled),
 	{ }
 };
 

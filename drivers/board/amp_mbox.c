@@ -156,11 +156,13 @@ static irqreturn_t amp_mbox_irq(int irq, void *data)
 	struct amp_mbox *mb = data;
 	u32 msg[AMP_VMBOX_CHANNELS];
 	unsigned long rx = 0, done = 0;
+	bool found = false;
 	unsigned int ch;
 
 	spin_lock(&mb->lock);
 	for (ch = 0; ch < AMP_VMBOX_CHANNELS; ch++) {
 		if (amp_mbox_rd(mb, AMP_VMBOX_STATUS(AMP_VMBOX_R2H, ch))) {
+			found = true;
 			msg[ch] = amp_mbox_rd(mb,
 					      AMP_VMBOX_DATA(AMP_VMBOX_R2H, ch));
 			/* Acknowledge: the remote may send again. */
@@ -170,6 +172,7 @@ static irqreturn_t amp_mbox_irq(int irq, void *data)
 		}
 		if (test_bit(ch, &mb->tx_busy) &&
 		    !amp_mbox_rd(mb, AMP_VMBOX_STATUS(AMP_VMBOX_H2R, ch))) {
+			found = true;
 			__clear_bit(ch, &mb->tx_busy);
 			if (test_bit(ch, &mb->active))
 				__set_bit(ch, &done);
@@ -185,10 +188,12 @@ static irqreturn_t amp_mbox_irq(int irq, void *data)
 					(void *)(uintptr_t)msg[ch]);
 
 	/*
-	 * Doorbells coalesce: a second SPI may find the work already done.
-	 * The line is ours alone, so it was not someone else's interrupt.
+	 * Doorbells coalesce, so a second SPI may find the work already
+	 * done; that is rare. A remote that keeps ringing with nothing in
+	 * any slot is not: IRQ_NONE lets the kernel count it and, past its
+	 * threshold, shut the line off instead of spending the CPU on it.
 	 */
-	return IRQ_HANDLED;
+	return found ? IRQ_HANDLED : IRQ_NONE;
 }
 
 static int amp_mbox_map_shm(struct amp_mbox *mb, struct device *dev)
