@@ -53,6 +53,10 @@ const char *amp_rproc_board_log(struct kunit *test);
 bool amp_rproc_board_log_is(const char *expected);
 void amp_rproc_board_mbox_mute(unsigned int ch, bool mute);
 void amp_rproc_board_mbox_rx(unsigned int ch, u32 msg);
+unsigned int amp_rproc_board_mbox_ring_at(int trigger, int target,
+					  bool on_startup);
+unsigned int amp_rproc_board_mbox_ring_always(struct kunit *test,
+					      unsigned long mask);
 void amp_rproc_board_reset_set(unsigned int id, bool asserted);
 bool amp_rproc_board_reset_asserted(unsigned int id);
 

@@ -14,6 +14,7 @@
 #include <linux/fs.h>
 #include <linux/jiffies.h>
 #include <linux/kmod.h>
+#include <linux/kthread.h>
 #include <linux/mailbox_controller.h>
 #include <linux/module.h>
 #include <linux/of.h>
@@ -118,10 +119,158 @@ static bool amp_rproc_board_mbox_done(struct mbox_chan *chan)
 	return !READ_ONCE(amp_rproc_board_muted[chan - mb->chans]);
 }
 
+/*
+ * A remote that rings at a chosen moment of the driver's life: when
+ * channel amp_rproc_board_ring.trigger is taken (probe) or given back
+ * (unbind), channel amp_rproc_board_ring.target receives a doorbell, and
+ * the driver gets time to handle it before the fake returns.
+ */
+static struct {
+	int trigger;
+	int target;
+	bool on_startup;
+	unsigned int rung;
+} amp_rproc_board_ring = { .trigger = -1 };
+
+static void amp_rproc_board_mbox_ring_now(struct mbox_chan *chan,
+					  bool startup)
+{
+	struct amp_rproc_board_mbox *mb = container_of(chan->mbox,
+						       struct amp_rproc_board_mbox,
+						       ctrl);
+	int target = READ_ONCE(amp_rproc_board_ring.target);
+
+	if (chan - mb->chans != READ_ONCE(amp_rproc_board_ring.trigger) ||
+	    startup != READ_ONCE(amp_rproc_board_ring.on_startup) ||
+	    !mb->chans[target].cl)
+		return;
+	amp_rproc_board_mbox_rx(target, 0);
+	WRITE_ONCE(amp_rproc_board_ring.rung,
+		   READ_ONCE(amp_rproc_board_ring.rung) + 1);
+	/* Long enough for the driver's notify work to run. */
+	msleep(50);
+}
+
+/*
+ * A remote that rings all the time: a thread raises a doorbell on every
+ * channel of a mask, as an interrupt handler would, while the channel is
+ * started (from the controller's startup to its shutdown, when a real
+ * controller's interrupt is enabled).
+ */
+static struct {
+	spinlock_t lock;	/* started against the thread's doorbells */
+	unsigned long started;
+	unsigned long mask;
+	unsigned int rung;
+	struct task_struct *thread;
+} amp_rproc_board_ringer = {
+	.lock = __SPIN_LOCK_UNLOCKED(amp_rproc_board_ringer.lock),
+};
+
+static void amp_rproc_board_ringer_set(struct mbox_chan *chan, bool started)
+{
+	struct amp_rproc_board_mbox *mb = container_of(chan->mbox,
+						       struct amp_rproc_board_mbox,
+						       ctrl);
+	unsigned long flags;
+
+	spin_lock_irqsave(&amp_rproc_board_ringer.lock, flags);
+	if (started)
+		__set_bit(chan - mb->chans, &amp_rproc_board_ringer.started);
+	else
+		__clear_bit(chan - mb->chans, &amp_rproc_board_ringer.started);
+	spin_unlock_irqrestore(&amp_rproc_board_ringer.lock, flags);
+}
+
+static int amp_rproc_board_ringer_fn(void *data)
+{
+	unsigned long flags, ring;
+	unsigned int ch;
+
+	while (!kthread_should_stop()) {
+		spin_lock_irqsave(&amp_rproc_board_ringer.lock, flags);
+		ring = amp_rproc_board_ringer.started &
+		       READ_ONCE(amp_rproc_board_ringer.mask);
+		for_each_set_bit(ch, &ring, AMP_RPROC_BOARD_NR_CHANS) {
+			mbox_chan_received_data(&amp_rproc_board_mbox_dev->chans[ch],
+						NULL);
+			amp_rproc_board_ringer.rung++;
+		}
+		spin_unlock_irqrestore(&amp_rproc_board_ringer.lock, flags);
+		usleep_range(20, 50);
+	}
+	return 0;
+}
+
+static int amp_rproc_board_mbox_startup(struct mbox_chan *chan)
+{
+	amp_rproc_board_mbox_ring_now(chan, true);
+	amp_rproc_board_ringer_set(chan, true);
+	return 0;
+}
+
+static void amp_rproc_board_mbox_shutdown(struct mbox_chan *chan)
+{
+	/* Once this returns the thread rings the channel no more. */
+	amp_rproc_board_ringer_set(chan, false);
+	amp_rproc_board_mbox_ring_now(chan, false);
+}
+
 static const struct mbox_chan_ops amp_rproc_board_mbox_ops = {
 	.send_data = amp_rproc_board_mbox_send,
+	.startup = amp_rproc_board_mbox_startup,
+	.shutdown = amp_rproc_board_mbox_shutdown,
 	.last_tx_done = amp_rproc_board_mbox_done,
 };
+
+/*
+ * Makes channel @target ring when channel @trigger is taken (@on_startup)
+ * or given back; a negative @trigger turns it off. Returns how many
+ * doorbells rang since the last call.
+ */
+unsigned int amp_rproc_board_mbox_ring_at(int trigger, int target,
+					  bool on_startup)
+{
+	unsigned int rung = READ_ONCE(amp_rproc_board_ring.rung);
+
+	WRITE_ONCE(amp_rproc_board_ring.trigger, -1);
+	WRITE_ONCE(amp_rproc_board_ring.target, target);
+	WRITE_ONCE(amp_rproc_board_ring.on_startup, on_startup);
+	WRITE_ONCE(amp_rproc_board_ring.rung, 0);
+	WRITE_ONCE(amp_rproc_board_ring.trigger, trigger);
+	return rung;
+}
+
+/*
+ * Makes the channels of @mask ring all the time while they are started,
+ * from a thread; 0 stops it. Returns how many doorbells rang since the
+ * last call.
+ */
+unsigned int amp_rproc_board_mbox_ring_always(struct kunit *test,
+					      unsigned long mask)
+{
+	struct task_struct *t;
+	unsigned long flags;
+	unsigned int rung;
+
+	t = amp_rproc_board_ringer.thread;
+	if (mask && !t) {
+		t = kthread_run(amp_rproc_board_ringer_fn, NULL,
+				"amp-kunit-ringer");
+		KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+		amp_rproc_board_ringer.thread = t;
+	}
+	WRITE_ONCE(amp_rproc_board_ringer.mask, mask);
+	if (!mask && t) {
+		kthread_stop(t);
+		amp_rproc_board_ringer.thread = NULL;
+	}
+	spin_lock_irqsave(&amp_rproc_board_ringer.lock, flags);
+	rung = amp_rproc_board_ringer.rung;
+	amp_rproc_board_ringer.rung = 0;
+	spin_unlock_irqrestore(&amp_rproc_board_ringer.lock, flags);
+	return rung;
+}
 
 void amp_rproc_board_mbox_mute(unsigned int ch, bool mute)
 {
@@ -298,6 +447,7 @@ int amp_rproc_board_init(struct kunit *test)
 		return -ENOMEM;
 	test->priv = ctx;
 	amp_rproc_board_log_clear();
+	amp_rproc_board_mbox_ring_at(-1, 0, false);
 	ret = amp_of_overlay_fdt_apply(__dtb_amp_rproc_board_overlay_begin,
 				       size, &ctx->ovcs_id);
 	if (ret) {
@@ -316,6 +466,7 @@ void amp_rproc_board_exit(struct kunit *test)
 {
 	struct amp_rproc_board_ctx *ctx = test->priv;
 
+	amp_rproc_board_mbox_ring_always(test, 0);
 	/* Unbind first: the remote must stop while its fakes still exist. */
 	if (ctx->pdev) {
 		device_release_driver(&ctx->pdev->dev);

@@ -15,12 +15,14 @@
  */
 
 #include <kunit/test.h>
+#include <linux/bits.h>
 #include <linux/delay.h>
 #include <linux/io.h>
 #include <linux/ktime.h>
 #include <linux/list.h>
 #include <linux/elf.h>
 #include <linux/module.h>
+#include <linux/preempt.h>
 #include <linux/of.h>
 #include <linux/platform_device.h>
 #include <linux/remoteproc.h>
@@ -68,6 +70,35 @@ static void amp_rproc_board_lifecycle_start(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rproc->bootaddr, AMP_RPROC_LC_ENTRY);
 	amp_rproc_board_log_clear();
 	rproc_shutdown(rproc);
+}
+
+static int amp_rproc_board_lifecycle_subdev_fails(struct rproc_subdev *subdev)
+{
+	return -EIO;
+}
+
+/*
+ * Test that a start failing after the remote was started (a subdevice
+ * refusing to start, the core's state still "offline") asks the remote
+ * to shut down before holding and resetting it: a CPU that only powers
+ * itself off would otherwise keep running.
+ */
+static void amp_rproc_board_lifecycle_start_fails_late(struct kunit *test)
+{
+	struct amp_rproc_board_ctx *ctx = test->priv;
+	struct rproc_subdev failing = {
+		.start = amp_rproc_board_lifecycle_subdev_fails,
+	};
+
+	amp_rproc_board_lifecycle_fw(test);
+	KUNIT_ASSERT_EQ(test, amp_rproc_board_bind(test, AMP_RPROC_LC_VQ), 0);
+	rproc_add_subdev(ctx->rproc, &failing);
+	KUNIT_EXPECT_EQ(test, rproc_boot(ctx->rproc), -EIO);
+	rproc_remove_subdev(ctx->rproc, &failing);
+	KUNIT_EXPECT_STREQ(test, amp_rproc_board_log(test),
+			   "rst0- rst1- mbox2:93 rst1+ rst0+ ");
+	KUNIT_EXPECT_EQ(test, ctx->rproc->state, RPROC_OFFLINE);
+	KUNIT_EXPECT_TRUE(test, amp_rproc_board_reset_asserted(0));
 }
 
 /* Test that an acknowledged stop asks the remote, then holds and resets it. */
@@ -206,6 +237,125 @@ static void amp_rproc_board_lifecycle_crash(struct kunit *test)
 	rproc_shutdown(rproc);
 }
 
+static bool amp_rproc_board_lifecycle_crashed(void *arg)
+{
+	struct rproc *rproc = arg;
+
+	return rproc->state == RPROC_CRASHED;
+}
+
+/*
+ * Test that unbinding with the remote crashed and not recovered stops it,
+ * so that the next probe does not find it running.
+ */
+static void amp_rproc_board_lifecycle_unbind_crashed(struct kunit *test)
+{
+	struct amp_rproc_board_ctx *ctx = test->priv;
+	struct rproc *rproc = amp_rproc_board_lifecycle_boot(test, AMP_RPROC_LC_VQ);
+
+	rproc->recovery_disabled = true;
+	amp_rproc_board_mbox_rx(4, 0);
+	KUNIT_ASSERT_TRUE(test, amp_rproc_board_wait(amp_rproc_board_lifecycle_crashed,
+						     rproc, 3000));
+	amp_rproc_board_log_clear();
+	device_release_driver(&ctx->pdev->dev);
+	KUNIT_EXPECT_STREQ(test, amp_rproc_board_log(test),
+			   "mbox2:93 rst1+ rst0+ ");
+	KUNIT_EXPECT_TRUE(test, amp_rproc_board_reset_asserted(0));
+}
+
+/*
+ * Test that unbinding stops a remote booted twice (the core's rproc_del()
+ * only drops one of the two users, and leaves it running).
+ */
+static void amp_rproc_board_lifecycle_unbind_two_users(struct kunit *test)
+{
+	struct amp_rproc_board_ctx *ctx = test->priv;
+	struct rproc *rproc = amp_rproc_board_lifecycle_boot(test, AMP_RPROC_LC_VQ);
+
+	KUNIT_ASSERT_EQ(test, rproc_boot(rproc), 0);
+	KUNIT_ASSERT_EQ(test, atomic_read(&rproc->power), 2);
+	amp_rproc_board_log_clear();
+	device_release_driver(&ctx->pdev->dev);
+	KUNIT_EXPECT_STREQ(test, amp_rproc_board_log(test),
+			   "mbox2:93 rst1+ rst0+ ");
+	KUNIT_EXPECT_TRUE(test, amp_rproc_board_reset_asserted(0));
+}
+
+/*
+ * Test that a remote ringing 100 times on its crash channel is reported
+ * once (one line of the driver's, one of the core's) and recovered once.
+ */
+static void amp_rproc_board_lifecycle_crash_flood(struct kunit *test)
+{
+	struct rproc *rproc = amp_rproc_board_lifecycle_boot(test, AMP_RPROC_LC_VQ);
+	struct amp_klog_mark mark;
+	unsigned int i;
+
+	rproc->dump_conf = RPROC_COREDUMP_DISABLED;
+	amp_rproc_board_log_clear();
+	amp_klog_mark(test, &mark);
+	/* All 100 before the core's crash work can run. */
+	preempt_disable();
+	for (i = 0; i < 100; i++)
+		amp_rproc_board_mbox_rx(4, 0);
+	preempt_enable();
+	KUNIT_EXPECT_TRUE(test, amp_rproc_board_wait(amp_rproc_board_lifecycle_recovered,
+						     rproc, 3000));
+	KUNIT_EXPECT_EQ(test, amp_klog_count_since(&mark, "the remote crashed"),
+			1U);
+	KUNIT_EXPECT_EQ(test, amp_klog_count_since(&mark, "crash detected in"),
+			1U);
+	KUNIT_EXPECT_EQ(test, amp_klog_count_since(&mark, "handling crash #"),
+			1U);
+	rproc_shutdown(rproc);
+}
+
+/* Test that crash doorbells of a remote that is not running log nothing. */
+static void amp_rproc_board_lifecycle_crash_offline(struct kunit *test)
+{
+	struct amp_rproc_board_ctx *ctx = test->priv;
+	struct amp_klog_mark mark;
+	unsigned int i;
+
+	KUNIT_ASSERT_EQ(test, amp_rproc_board_bind(test, AMP_RPROC_LC_VQ), 0);
+	amp_klog_mark(test, &mark);
+	for (i = 0; i < 100; i++)
+		amp_rproc_board_mbox_rx(4, 0);
+	/* The core's crash work would run within this. */
+	msleep(100);
+	KUNIT_EXPECT_EQ(test, ctx->rproc->state, RPROC_OFFLINE);
+	KUNIT_EXPECT_EQ(test, amp_klog_count_since(&mark, "crash"), 0U);
+}
+
+/*
+ * Test that a doorbell arriving while the driver probes, once its first
+ * mailbox channel is live, is handled without a resource handler missing.
+ */
+static void amp_rproc_board_lifecycle_doorbell_at_probe(struct kunit *test)
+{
+	/* vq0 rings when vq1 is requested, vq0 being live already. */
+	amp_rproc_board_mbox_ring_at(1, 0, true);
+	KUNIT_EXPECT_EQ(test, amp_rproc_board_bind(test, AMP_RPROC_LC_VQ), 0);
+	KUNIT_EXPECT_EQ(test, amp_rproc_board_mbox_ring_at(-1, 0, false), 1U);
+}
+
+/*
+ * Test that a doorbell arriving while the driver unbinds, its channels
+ * going one by one, finds everything it reaches still there.
+ */
+static void amp_rproc_board_lifecycle_doorbell_at_unbind(struct kunit *test)
+{
+	struct amp_rproc_board_ctx *ctx = test->priv;
+
+	amp_rproc_board_lifecycle_fw(test);
+	KUNIT_ASSERT_EQ(test, amp_rproc_board_bind(test, AMP_RPROC_LC_VQ), 0);
+	/* vq0, freed last, rings when crash, freed first, goes. */
+	amp_rproc_board_mbox_ring_at(4, 0, false);
+	device_release_driver(&ctx->pdev->dev);
+	KUNIT_EXPECT_EQ(test, amp_rproc_board_mbox_ring_at(-1, 0, false), 1U);
+}
+
 /* Test that every region is a coredump segment once the remote is booted. */
 static void amp_rproc_board_lifecycle_coredump(struct kunit *test)
 {
@@ -289,6 +439,37 @@ static void amp_rproc_board_lifecycle_detach(struct kunit *test)
 }
 
 /*
+ * Test that a remote ringing every channel but the crash one all the
+ * time, from the moment the driver takes a channel until it gives it
+ * back, changes nothing in probe, start, stop, unbind, attach and detach.
+ */
+static void amp_rproc_board_lifecycle_doorbells_throughout(struct kunit *test)
+{
+	struct amp_rproc_board_ctx *ctx = test->priv;
+
+	amp_rproc_board_lifecycle_fw(test);
+	amp_rproc_board_mbox_ring_always(test, GENMASK(3, 0));
+	KUNIT_ASSERT_EQ(test, amp_rproc_board_bind(test, AMP_RPROC_LC_VQ), 0);
+	KUNIT_EXPECT_EQ(test, rproc_boot(ctx->rproc), 0);
+	KUNIT_EXPECT_EQ(test, ctx->rproc->state, RPROC_RUNNING);
+	KUNIT_EXPECT_EQ(test, rproc_shutdown(ctx->rproc), 0);
+	KUNIT_EXPECT_EQ(test, ctx->rproc->state, RPROC_OFFLINE);
+	KUNIT_EXPECT_EQ(test, rproc_boot(ctx->rproc), 0);
+	KUNIT_EXPECT_EQ(test, ctx->rproc->state, RPROC_RUNNING);
+	/* Unbinding stops the running remote, doorbells going on. */
+	device_release_driver(&ctx->pdev->dev);
+	KUNIT_EXPECT_TRUE(test, amp_rproc_board_reset_asserted(0));
+
+	amp_rproc_board_lifecycle_attach_one(test);
+	KUNIT_EXPECT_EQ(test, rproc_detach(ctx->rproc), 0);
+	KUNIT_EXPECT_EQ(test, ctx->rproc->state, RPROC_DETACHED);
+	device_release_driver(&ctx->pdev->dev);
+	KUNIT_EXPECT_FALSE(test, amp_rproc_board_reset_asserted(0));
+	/* Doorbells came (how many depends on the timer's grain). */
+	KUNIT_EXPECT_GT(test, amp_rproc_board_mbox_ring_always(test, 0), 0U);
+}
+
+/*
  * Test that another driver finds the remote by phandle, boots it (core
  * reset, then hold-boot released) and shuts it down, holding the driver's
  * module from rproc_get_by_phandle() to rproc_put().
@@ -340,6 +521,7 @@ static void amp_rproc_board_lifecycle_by_phandle(struct kunit *test)
 
 static struct kunit_case amp_rproc_board_lifecycle_cases[] = {
 	KUNIT_CASE(amp_rproc_board_lifecycle_start),
+	KUNIT_CASE(amp_rproc_board_lifecycle_start_fails_late),
 	KUNIT_CASE(amp_rproc_board_lifecycle_stop),
 	KUNIT_CASE(amp_rproc_board_lifecycle_stop_timeout),
 	KUNIT_CASE(amp_rproc_board_lifecycle_kick_vq),
@@ -347,9 +529,16 @@ static struct kunit_case amp_rproc_board_lifecycle_cases[] = {
 	KUNIT_CASE(amp_rproc_board_lifecycle_kick_tx),
 	KUNIT_CASE(amp_rproc_board_lifecycle_boot_addr),
 	KUNIT_CASE(amp_rproc_board_lifecycle_crash),
+	KUNIT_CASE(amp_rproc_board_lifecycle_crash_flood),
+	KUNIT_CASE(amp_rproc_board_lifecycle_crash_offline),
+	KUNIT_CASE(amp_rproc_board_lifecycle_unbind_crashed),
+	KUNIT_CASE(amp_rproc_board_lifecycle_unbind_two_users),
+	KUNIT_CASE(amp_rproc_board_lifecycle_doorbell_at_probe),
+	KUNIT_CASE(amp_rproc_board_lifecycle_doorbell_at_unbind),
 	KUNIT_CASE(amp_rproc_board_lifecycle_coredump),
 	KUNIT_CASE(amp_rproc_board_lifecycle_attach),
 	KUNIT_CASE(amp_rproc_board_lifecycle_detach),
+	KUNIT_CASE(amp_rproc_board_lifecycle_doorbells_throughout),
 	KUNIT_CASE(amp_rproc_board_lifecycle_by_phandle),
 	{ }
 };

@@ -73,6 +73,28 @@ int amp_rproc_syscon_get(struct amp_rproc *ar, const char *prop,
 	return 0;
 }
 
+/*
+ * A crash the remote or its watchdog reports, in any context. Only a
+ * remote that runs can crash, and only once per run: a report in any other
+ * state (a stale doorbell, a remote ringing while offline) or after the
+ * first is noted at debug level, rate-limited, so a remote that keeps
+ * ringing cannot flood the log.
+ */
+void amp_rproc_report_crash(struct amp_rproc *ar, enum rproc_crash_type type,
+			    const char *how)
+{
+	enum rproc_state state = READ_ONCE(ar->rproc->state);
+
+	if ((state != RPROC_RUNNING && state != RPROC_ATTACHED) ||
+	    test_and_set_bit(AMP_RPROC_CRASH_REPORTED, &ar->flags)) {
+		dev_dbg_ratelimited(ar->dev, "crash report (%s) ignored: the remote is not running or was reported already\n",
+				    how);
+		return;
+	}
+	dev_err(ar->dev, "the remote crashed: %s\n", how);
+	rproc_report_crash(ar->rproc, type);
+}
+
 static int amp_rproc_set_hold_boot(struct amp_rproc *ar, bool hold)
 {
 	if (ar->hold_boot_rst)
@@ -97,6 +119,7 @@ static int amp_rproc_start(struct rproc *rproc)
 	struct amp_rproc *ar = rproc->priv;
 	int ret;
 
+	clear_bit(AMP_RPROC_CRASH_REPORTED, &ar->flags);
 	if (ar->boot_addr.map) {
 		/* A 32-bit register: an entry above 4 GiB cannot be set. */
 		if (upper_32_bits(rproc->bootaddr)) {
@@ -144,12 +167,13 @@ static int amp_rproc_stop(struct rproc *rproc)
 	}
 
 	/*
-	 * Ask even a crashed remote: its crash handler may still run, and a
-	 * CPU started through PSCI can only power itself off. One that does
-	 * not answer costs the timeout before its reset is forced.
+	 * Ask whatever the core's state says: a crashed remote's crash
+	 * handler may still run, a start that failed after ops->start (the
+	 * core's state still "offline") left the remote running, and a CPU
+	 * started through PSCI can only power itself off. One that does not
+	 * answer costs the timeout before its reset is forced.
 	 */
-	if (rproc->state != RPROC_OFFLINE)
-		amp_rproc_mbox_shutdown(ar);
+	amp_rproc_mbox_shutdown(ar);
 
 	ret = amp_rproc_set_hold_boot(ar, true);
 	if (ret)
@@ -174,6 +198,7 @@ static int amp_rproc_attach(struct rproc *rproc)
 	u8 class = ELFCLASS32;
 	unsigned int i;
 
+	clear_bit(AMP_RPROC_CRASH_REPORTED, &ar->flags);
 	if (rproc->elf_class != ELFCLASSNONE)
 		return 0;
 	for (i = 0; i < ar->num_regions; i++)
@@ -283,8 +308,7 @@ static irqreturn_t amp_rproc_wdg_irq(int irq, void *data)
 {
 	struct amp_rproc *ar = data;
 
-	dev_err(ar->dev, "watchdog of the remote fired\n");
-	rproc_report_crash(ar->rproc, RPROC_WATCHDOG);
+	amp_rproc_report_crash(ar, RPROC_WATCHDOG, "its watchdog fired");
 	return IRQ_HANDLED;
 }
 
@@ -343,14 +367,37 @@ static bool amp_rproc_is_running(struct amp_rproc *ar)
 }
 
 /*
+ * Runs after devm's rproc_del() (registered before rproc_add()). The core
+ * stops the remote there only when its last user lets go; the extra
+ * users were dropped just before (amp_rproc_mark_unbinding()), but a
+ * start written in between counts one more, and the remote is left
+ * running: the next probe would attach to it. Stop it as the core would
+ * have (amp_rsc_destroy() does the resource handler's part).
+ */
+static void amp_rproc_stop_left(void *data)
+{
+	struct amp_rproc *ar = data;
+	unsigned int state = ar->rproc->state;
+
+	if (state != RPROC_RUNNING && state != RPROC_CRASHED &&
+	    state != RPROC_ATTACHED)
+		return;
+	dev_info(ar->dev, "unbinding: %d user(s) still held the remote; stopping it\n",
+		 atomic_read(&ar->rproc->power));
+	amp_rproc_stop(ar->rproc);
+}
+
+/*
  * Runs before devm's rproc_del() (registered after rproc_add()): the stop
- * that rproc_del() may issue is then known to be the driver's unbind.
+ * that rproc_del() issues is then known to be the driver's unbind, and
+ * issued however many users booted the remote.
  */
 static void amp_rproc_mark_unbinding(void *data)
 {
 	struct amp_rproc *ar = data;
 
 	WRITE_ONCE(ar->unbinding, true);
+	amp_rproc_drop_extra_users(ar->rproc);
 }
 
 static int amp_rproc_probe(struct platform_device *pdev)
@@ -397,6 +444,14 @@ static int amp_rproc_probe(struct platform_device *pdev)
 		if (ret)
 			return ret;
 	}
+	/*
+	 * What a doorbell reaches exists before the first doorbell can come
+	 * and goes after the last: devm releases in reverse order, so the
+	 * resource handler outlives the mailbox channels and the notify work.
+	 */
+	ret = amp_rproc_table_init(ar, core_rsc_table);
+	if (ret)
+		return ret;
 	ret = amp_rproc_mbox_request(ar);
 	if (ret)
 		return ret;
@@ -412,11 +467,10 @@ static int amp_rproc_probe(struct platform_device *pdev)
 		rproc->auto_boot = of_property_read_bool(np, "amp,auto-boot");
 	}
 
-	ret = amp_rproc_table_init(ar, core_rsc_table);
+	ret = devm_add_action_or_reset(dev, amp_rproc_stop_left, ar);
 	if (ret)
 		return ret;
-
-	ret = devm_rproc_add(dev, rproc);
+	ret = amp_devm_rproc_add(dev, rproc);
 	if (ret)
 		return dev_err_probe(dev, ret, "cannot register the remote processor\n");
 	ret = devm_add_action_or_reset(dev, amp_rproc_mark_unbinding, ar);

@@ -11,6 +11,7 @@
 
 #include <linux/bitops.h>
 #include <linux/mailbox_client.h>
+#include <linux/remoteproc.h>
 #include <linux/types.h>
 #include <linux/workqueue.h>
 
@@ -35,6 +36,9 @@ struct rproc;
  */
 #define AMP_RPROC_NOTIFY_BITS	64
 #define AMP_RPROC_NOTIFY_ALL_BIT AMP_RPROC_NOTIFY_BITS
+
+/* amp_rproc.flags: this run's crash was reported to the core already. */
+#define AMP_RPROC_CRASH_REPORTED	0
 
 /* A resource table without a size given by the platform: 1 KiB, as ST's. */
 #define AMP_RPROC_RSC_TABLE_SIZE 1024
@@ -149,6 +153,7 @@ struct amp_rproc_table_ops {
  * @pending: notify ids received and not yet handled, plus
  *	%AMP_RPROC_NOTIFY_ALL_BIT
  * @notify_work: runs the virtqueue callbacks for @pending, which may sleep
+ * @flags: %AMP_RPROC_CRASH_REPORTED
  * @unbinding: the driver is unbinding: rproc_del() is under way
  */
 struct amp_rproc {
@@ -178,11 +183,14 @@ struct amp_rproc {
 	struct amp_rproc_chan crash;
 	DECLARE_BITMAP(pending, AMP_RPROC_NOTIFY_BITS + 1);
 	struct work_struct notify_work;
+	unsigned long flags;
 	bool unbinding;
 };
 
 extern const struct amp_rproc_profile amp_rproc_stm32_profile;
 
+void amp_rproc_report_crash(struct amp_rproc *ar, enum rproc_crash_type type,
+			    const char *how);
 int amp_rproc_syscon_get(struct amp_rproc *ar, const char *prop,
 			 unsigned int nargs, struct amp_rproc_syscon *sc,
 			 bool optional);

@@ -120,8 +120,8 @@ static void amp_rproc_mbox_crash_rx(struct mbox_client *cl, void *msg)
 {
 	struct amp_rproc_chan *c = container_of(cl, struct amp_rproc_chan, cl);
 
-	dev_err(c->ar->dev, "the remote reports a crash\n");
-	rproc_report_crash(c->ar->rproc, RPROC_FATAL_ERROR);
+	amp_rproc_report_crash(c->ar, RPROC_FATAL_ERROR,
+			       "it reports a crash");
 }
 
 static void amp_rproc_mbox_work(struct work_struct *work)

@@ -485,10 +485,10 @@ void amp_rsc_destroy(struct amp_rsc *rsc)
 		return;
 	rproc_remove_subdev(rsc->rproc, &rsc->subdev);
 	/*
-	 * Still prepared: rproc_del() could not stop the remote (it had
-	 * crashed and was not recovered) and removed the rproc's debugfs
-	 * directory, trace files included. Finish the stop sequence without
-	 * them, then release what the core's resource cleanup never did.
+	 * Still prepared: rproc_del() did not stop the remote (another user
+	 * still held it) and removed the rproc's debugfs directory, trace
+	 * files included. Finish the stop sequence without them, then
+	 * release what the core's shutdown would have.
 	 */
 	if (rsc->prepared) {
 		for (i = 0; i < rsc->num_traces; i++)
@@ -496,8 +496,13 @@ void amp_rsc_destroy(struct amp_rsc *rsc)
 		amp_rsc_stop(&rsc->subdev, true);
 		amp_rsc_unprepare(&rsc->subdev);
 	}
-	if (amp_rsc_carveouts_registered(rsc))
-		rproc_resource_cleanup(rsc->rproc);
+	/*
+	 * And whatever else the core left registered: a recovery that failed
+	 * to restart the remote releases nothing (the rproc stays "offline"
+	 * with its carveouts and coredump segments, and rproc_del() does
+	 * not shut an offline remote down). Empty lists cost nothing.
+	 */
+	rproc_resource_cleanup(rsc->rproc);
 	mutex_lock(&rsc->lock);
 	amp_rsc_free_state(rsc);
 	mutex_unlock(&rsc->lock);

@@ -99,9 +99,12 @@ struct amp_rsc *amp_rsc_create(struct rproc *rproc,
  * @rsc: the handler, or NULL
  *
  * Call it after rproc_del() (or with the remote offline). When
- * rproc_del() could not stop the remote (it had crashed and was not
- * recovered), this finishes what the core's stop sequence would have done
- * and releases every carveout still registered.
+ * rproc_del() did not stop the remote (another user of rproc_boot() still
+ * held it), this finishes what the core's stop sequence would have done
+ * on the handler's side; stopping the processor itself is the platform
+ * driver's. Either way it releases whatever the core left registered
+ * (rproc_resource_cleanup()): carveouts and coredump segments also
+ * outlive a recovery that failed to restart the remote.
  */
 void amp_rsc_destroy(struct amp_rsc *rsc);
 

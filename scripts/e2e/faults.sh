@@ -43,7 +43,7 @@ ktap_result healthy_before_faults healthy
 crash_recovered() {
 	log_mark
 	rproc_fault crash || return 1
-	wait_for 'log_since | grep -q "the remote reports a crash"' 50 || return 1
+	wait_for 'log_since | grep -q "the remote crashed: it reports a crash"' 50 || return 1
 	wait_for 'log_since | grep -q "recovering"' 50 || return 1
 	wait_for '[ "$(rproc_state)" = running ]' 100 || return 1
 	d=$(rpmsg_dev "$RAW") || return 1

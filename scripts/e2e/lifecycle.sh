@@ -206,7 +206,7 @@ dumps() {
 crash_and_recover() {
 	log_mark
 	rproc_fault crash || return 1
-	wait_for 'log_since | grep -q "the remote reports a crash"' 50 ||
+	wait_for 'log_since | grep -q "the remote crashed: it reports a crash"' 50 ||
 		{ echo "crash not reported"; return 1; }
 	wait_for 'log_since | grep -q "recovering"' 50 ||
 		{ echo "no recovery"; return 1; }

@@ -10,15 +10,18 @@
 #ifndef AMP_COMPAT_H
 #define AMP_COMPAT_H
 
+#include <linux/atomic.h>
+#include <linux/device.h>
 #include <linux/errno.h>
 #include <linux/interrupt.h>
+#include <linux/kref.h>
+#include <linux/mutex.h>
 #include <linux/remoteproc.h>
 #include <linux/types.h>
 #include <linux/version.h>
 #include <linux/virtio_config.h>
 
 struct dentry;
-struct device;
 struct firmware;
 
 /* <asm/unaligned.h> became <linux/unaligned.h> in 6.12. */
@@ -154,6 +157,43 @@ static inline int amp_virtio_find_vqs(struct virtio_device *vdev,
 static inline struct dentry *amp_rproc_debugfs_dir(struct rproc *rproc)
 {
 	return rproc->dbg_dir;
+}
+
+/*
+ * rproc_del() shuts the remote down only when its last user lets go
+ * (rproc->power counts the rproc_boot() calls not yet matched): a remote
+ * booted twice, by two "start" writes at once or by another driver too,
+ * would be left running with its driver gone, and the next probe would
+ * attach to it. At unbind no user may keep it: leave one, under the lock
+ * rproc_boot() counts under, so rproc_del() stops it. Retired when
+ * rproc_del() shuts down whatever the count (its "TODO" says as much).
+ */
+static inline void amp_rproc_drop_extra_users(struct rproc *rproc)
+{
+	mutex_lock(&rproc->lock);
+	if (atomic_read(&rproc->power) > 1)
+		atomic_set(&rproc->power, 1);
+	mutex_unlock(&rproc->lock);
+}
+
+/*
+ * When device_add() fails, rproc_add() calls put_device() on the rproc's
+ * device: a reference it does not own (rproc_alloc()'s caller gives it up
+ * with rproc_free()), so the rproc is freed under the driver, which then
+ * frees it again. Lend it one reference across the call, and take back
+ * only what it did not consume: exactly the owner's remains. Retired when
+ * rproc_add() leaves the caller's reference alone.
+ */
+static inline int amp_devm_rproc_add(struct device *dev, struct rproc *rproc)
+{
+	struct device *rdev = &rproc->dev;
+	int ret;
+
+	get_device(rdev);
+	ret = devm_rproc_add(dev, rproc);
+	if (!ret || kref_read(&rdev->kobj.kref) > 1)
+		put_device(rdev);
+	return ret;
 }
 
 /*
