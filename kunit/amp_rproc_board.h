@@ -23,6 +23,8 @@ extern u8 __dtb_amp_rproc_board_overlay_end[];
 #define AMP_RPROC_BOARD_DATA_SIZE	0x10000
 #define AMP_RPROC_BOARD_RSC_DA		0x7ff80000ULL
 #define AMP_RPROC_BOARD_SYSCON_PA	0x7ff81000ULL
+/* The board's remote-ram region: reserved, in the kernel's linear map. */
+#define AMP_RPROC_BOARD_RAM_DA		0x7f800000ULL
 
 /* Channels and reset lines of the fakes; the overlay uses them. */
 #define AMP_RPROC_BOARD_NR_CHANS	16

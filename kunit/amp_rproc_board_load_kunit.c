@@ -4,15 +4,19 @@
  * built by the test to their device addresses in the board's reserved
  * memory, zeroing memsz beyond filesz, and refuses images it must not
  * load in both sanity_check and load without writing a byte of remote
- * memory. The validator's own corpus of malformed images is the pure
+ * memory; a region in kernel RAM is used through the driver's cacheable
+ * mapping. The validator's own corpus of malformed images is the pure
  * amp_fw_elf suite's.
  */
 
 #include <kunit/test.h>
 #include <linux/elf.h>
 #include <linux/firmware.h>
+#include <linux/list.h>
 #include <linux/remoteproc.h>
 #include <linux/string.h>
+
+#include <amp/rsc.h>
 
 #include "amp_kunit_util.h"
 #include "amp_rproc_board.h"
@@ -228,12 +232,61 @@ static void amp_rproc_board_load_revalidates(struct kunit *test)
 	amp_rproc_board_load_untouched(test, rproc);
 }
 
+static bool amp_rproc_board_load_has_carveout(struct rproc *rproc,
+					      const char *name, u32 da)
+{
+	struct rproc_mem_entry *m;
+
+	list_for_each_entry(m, &rproc->carveouts, node)
+		if (!strcmp(m->name, name) && m->da == da && m->va)
+			return true;
+	return false;
+}
+
+/*
+ * Test that a region in kernel RAM (no no-map) takes the image and a
+ * carveout of its name through the driver's one cacheable mapping: it is
+ * never remapped write-combined, which the kernel refuses with a warning.
+ */
+static void amp_rproc_board_load_kernel_ram(struct kunit *test)
+{
+	static const struct amp_elf_image_seg seg = {
+		.da = AMP_RPROC_BOARD_RAM_DA, .filesz = 0x100, .memsz = 0x1000,
+		.fill = 0x33,
+	};
+	struct amp_rproc_board_ctx *ctx = test->priv;
+	struct amp_tb *tb = amp_tb_new(test, 1);
+	struct amp_elf_image elf;
+	struct rproc *rproc;
+
+	amp_tb_carveout(tb, AMP_RSC_ADDR_ANY, AMP_RSC_ADDR_ANY, 0x2000, "ram");
+	amp_elf_image_build(test, &elf, false, AMP_RPROC_BOARD_RAM_DA, &seg, 1,
+			    tb->buf, tb->size, AMP_RPROC_BOARD_FW_DA);
+	amp_rproc_board_write_fw(test, AMP_RPROC_BOARD_FW, elf.data, elf.size);
+	KUNIT_ASSERT_EQ(test, amp_rproc_board_bind(test, "/amp-rproc-kunit-ram"),
+			0);
+	rproc = ctx->rproc;
+	KUNIT_ASSERT_EQ(test, rproc_boot(rproc), 0);
+	KUNIT_EXPECT_EQ(test,
+			amp_rproc_board_load_diff(rproc, seg.da, seg.filesz,
+						  seg.fill), 0);
+	KUNIT_EXPECT_EQ(test,
+			amp_rproc_board_load_diff(rproc, seg.da + seg.filesz,
+						  seg.memsz - seg.filesz, 0),
+			0);
+	KUNIT_EXPECT_TRUE(test,
+			  amp_rproc_board_load_has_carveout(rproc, "ram",
+							    AMP_RPROC_BOARD_RAM_DA));
+	KUNIT_EXPECT_EQ(test, rproc_shutdown(rproc), 0);
+}
+
 static struct kunit_case amp_rproc_board_load_cases[] = {
 	KUNIT_CASE(amp_rproc_board_load32),
 	KUNIT_CASE(amp_rproc_board_load64),
 	KUNIT_CASE_PARAM(amp_rproc_board_load_reject,
 			 amp_rproc_board_load_corpus_gen_params),
 	KUNIT_CASE(amp_rproc_board_load_revalidates),
+	KUNIT_CASE(amp_rproc_board_load_kernel_ram),
 	{ }
 };
 
