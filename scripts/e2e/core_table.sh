@@ -7,6 +7,7 @@
 # echo rpmsg traffic byte for byte, start after stop, and leave nothing
 # behind.
 
+. /amp/lib/kmsg.sh
 . /amp/lib/ktap.sh
 . /amp/lib/rproc.sh
 
@@ -24,7 +25,7 @@ ktap_result driver_bound_in_core_table_mode \
 		wait_for "[ \"\$(rproc_state)\" = offline ]" 50 &&
 		[ "$(cat /sys/module/amp_rproc/parameters/core_rsc_table)" = Y ]'
 
-pools=$(dmesg | grep -c "assigned reserved memory node vdev0buffer")
+log_mark
 ktap_result start_reaches_running rproc_start "$FW"
 
 dev=$(rpmsg_dev "$RAW")
@@ -41,8 +42,7 @@ ktap_result trace_through_core \
 # driver registers as carveouts under their names, not in memory of its own.
 in_board_regions() {
 	rproc_trace | grep -q "vrings at 7f400000 and 7f410000" || return 1
-	[ "$(dmesg | grep -c "assigned reserved memory node vdev0buffer")" \
-		-gt "$pools" ]
+	log_since | grep -q "assigned reserved memory node vdev0buffer"
 }
 ktap_result vrings_and_buffers_in_board_regions in_board_regions
 
