@@ -51,12 +51,13 @@ if [ -f "$AMP_TOP/firmware/Makefile" ]; then
 	make -s -C "$AMP_TOP/firmware" O="$AMP_BUILD/firmware" >&2 ||
 		amp_die "firmware build failed"
 fi
-# Guest-side test tools (rpmsgbench, rproc-cdev).
+# Guest-side test tools (rpmsgbench, rproc-cdev, fail-nth).
 make -s -C "$AMP_TOP/tools/rpmsgbench" O="$AMP_BUILD/guest-tools" >&2 ||
 	amp_die "guest tools build failed"
 mkdir -p "$root/usr/bin"
 cp "$AMP_BUILD/guest-tools/$arch/rpmsgbench" \
-	"$AMP_BUILD/guest-tools/$arch/rproc-cdev" "$root/usr/bin/"
+	"$AMP_BUILD/guest-tools/$arch/rproc-cdev" \
+	"$AMP_BUILD/guest-tools/$arch/fail-nth" "$root/usr/bin/"
 
 if [ -d "$AMP_BUILD/firmware/$arch" ]; then
 	find "$AMP_BUILD/firmware/$arch" -maxdepth 1 -name '*.elf' \
