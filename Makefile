@@ -15,7 +15,7 @@ amp_lib = $(shell bash -c '. "$(SCRIPTS)/lib.sh" && $(1)')
 ALL_TARGETS := $(call amp_lib,echo $$AMP_TARGETS)
 TARGETS_6_12 := $(call amp_lib,amp_targets_6_12 $$AMP_TARGETS)
 
-.PHONY: all modules modules_install tools kernel lint check fuzz shell \
+.PHONY: all modules modules_install tools kernel lint check soak fuzz shell \
 	demo bench deps clean help
 
 ifneq ($(KDIR),)
@@ -51,7 +51,7 @@ endif
 # ARCH= is the kernel's and goes with KDIR=; these goals once took a board
 # target through it, which would now be ignored without a word.
 ifeq ($(origin ARCH),command line)
-ifneq ($(filter all modules kernel check demo shell bench,$(or $(MAKECMDGOALS),all)),)
+ifneq ($(filter all modules kernel check soak demo shell bench,$(or $(MAKECMDGOALS),all)),)
 $(error ARCH= goes with KDIR= (a kernel of your own); a virtual board is TARGET=, the targets are: $(ALL_TARGETS))
 endif
 endif
@@ -84,6 +84,11 @@ lint: deps
 check:
 	@$(SCRIPTS)/check.sh $(TARGET)
 
+# The long versions of the soak, chaos, allocation-failure and race tests
+# (hours): all targets unless TARGET= names some.
+soak:
+	@$(SCRIPTS)/soak.sh $(TARGET)
+
 fuzz: deps
 	$(MAKE) -C tools/fuzz run O=$(BUILD)/fuzz FUZZ_SECONDS=$(or $(FUZZ_SECONDS),60)
 
@@ -114,6 +119,7 @@ help:
 	@echo 'make            build the modules (for the 6.12 test kernels, or KDIR=) and rsctool'
 	@echo 'make check      every test: lint, tools, fuzz, KUnit + end-to-end on each target'
 	@echo '                (TARGET=: those only; AMP_TESTS=pattern,...: those board tests only)'
+	@echo 'make soak       1000 cycles, 100 crashes, 100 chaos seeds, every allocation failed (hours)'
 	@echo 'make lint       checkpatch --strict, kernel-doc, sparse, W=1, bindings'
 	@echo 'make demo       the remote on the virtual board started, traced, echoing (TARGET=arm64)'
 	@echo 'make shell      shell on the virtual board (TARGET=arm64)'
